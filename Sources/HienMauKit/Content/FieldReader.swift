@@ -1,0 +1,199 @@
+import Yams
+
+/// Reads typed values out of YAML nodes and reports each wrong one at its own
+/// line and column. Shared by `site.yml` and the front matter of write-ups.
+struct FieldReader {
+    var entries: [(key: String, keyMark: Mark?, value: Node)]
+    var file: SourceFile
+    /// Added to Yams' line numbers: the YAML may start below the file's first line.
+    var lineOffset: Int
+
+    init(matter: FrontMatter, file: SourceFile) {
+        self.entries = matter.entries
+        self.file = file
+        self.lineOffset = matter.yamlFirstLine - 1
+    }
+
+    init(mapping: Node.Mapping, file: SourceFile) {
+        self.entries = mapping.map { ($0.key.string ?? "\($0.key)", $0.key.mark, $0.value) }
+        self.file = file
+        self.lineOffset = 0
+    }
+
+    func node(_ key: String) -> Node? {
+        entries.first(where: { $0.key == key })?.value
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        let line = (mark?.line ?? 1) + lineOffset
+        return file.location(line: line, column: mark?.column ?? 1)
+    }
+
+    func error(_ node: Node?, _ message: Message, hint: Message? = nil, into diagnostics: inout Diagnostics) {
+        let location = location(node?.mark)
+        diagnostics.error(location, message, hint: hint, line: file.line(location.line))
+    }
+
+    /// Reports a missing required key at the top of the YAML.
+    func missing(_ key: String, into diagnostics: inout Diagnostics) {
+        let line = lineOffset + 1
+        diagnostics.error(
+            file.location(line: max(line - 1, 1), column: 1),
+            Message(vi: "thiếu khoá bắt buộc '\(key)'", en: "missing required key '\(key)'"),
+            hint: Message(vi: "thêm dòng '\(key): …' vào phần đầu", en: "add a '\(key): …' line to the front matter"),
+            line: file.line(max(line - 1, 1)))
+    }
+
+    func string(_ key: String, required: Bool = false, into diagnostics: inout Diagnostics) -> String? {
+        guard let node = node(key), !node.isNull else {
+            if required { missing(key, into: &diagnostics) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            error(node, Message(vi: "'\(key)' phải là một chuỗi văn bản", en: "'\(key)' must be a text value"),
+                  into: &diagnostics)
+            return nil
+        }
+        if required && scalar.string.trimmed.isEmpty {
+            error(node, Message(vi: "'\(key)' không được để trống", en: "'\(key)' must not be empty"),
+                  into: &diagnostics)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func day(_ key: String, required: Bool = false, into diagnostics: inout Diagnostics) -> Day? {
+        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        guard let day = Day(parsing: text.trimmed) else {
+            error(node(key), Message(
+                vi: "'\(key)' \"\(text)\" không phải ngày hợp lệ dạng YYYY-MM-DD",
+                en: "'\(key)' \"\(text)\" is not a valid YYYY-MM-DD date"), into: &diagnostics)
+            return nil
+        }
+        return day
+    }
+
+    func int(_ key: String, into diagnostics: inout Diagnostics) -> Int? {
+        guard let node = node(key), !node.isNull else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string.trimmed) {
+            return value
+        }
+        error(node, Message(
+            vi: "'\(key)' phải là số nguyên, không phải \(node.shortDescription)",
+            en: "'\(key)' must be a whole number, not \(node.shortDescription)"), into: &diagnostics)
+        return nil
+    }
+
+    func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
+        guard let node = node(key), !node.isNull else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain,
+           let value = Self.boolValue(scalar.string)
+        {
+            return value
+        }
+        error(node, Message(
+            vi: "'\(key)' phải là true hoặc false, không phải \(node.shortDescription)",
+            en: "'\(key)' must be true or false, not \(node.shortDescription)"), into: &diagnostics)
+        return nil
+    }
+
+    static func boolValue(_ text: String) -> Bool? {
+        switch text.trimmed.lowercased() {
+        case "true", "yes", "on", "có", "co": return true
+        case "false", "no", "off", "không", "khong": return false
+        default: return nil
+        }
+    }
+
+    func strings(_ key: String, into diagnostics: inout Diagnostics) -> [String] {
+        guard let node = node(key), !node.isNull else { return [] }
+        switch node {
+        case .scalar(let scalar):
+            return [scalar.string]
+        case .sequence(let sequence):
+            var out: [String] = []
+            for item in sequence {
+                if case .scalar(let scalar) = item {
+                    out.append(scalar.string)
+                } else {
+                    error(item, Message(vi: "mỗi mục của '\(key)' phải là một chuỗi",
+                                        en: "each item of '\(key)' must be a text value"), into: &diagnostics)
+                }
+            }
+            return out
+        default:
+            error(node, Message(vi: "'\(key)' phải là một danh sách", en: "'\(key)' must be a list"),
+                  into: &diagnostics)
+            return []
+        }
+    }
+
+    /// Unknown keys are warnings with a did-you-mean, as DESIGN asks.
+    func warnUnknownKeys(known: [String], into diagnostics: inout Diagnostics) {
+        for entry in entries where !known.contains(entry.key) {
+            let suggestion = Suggest.closest(to: entry.key, among: known)
+            let location = location(entry.keyMark)
+            diagnostics.warning(
+                location,
+                Message(vi: "khoá '\(entry.key)' không được dùng và sẽ bị bỏ qua",
+                        en: "unknown key '\(entry.key)' is ignored"),
+                hint: suggestion.map { Message(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") },
+                line: file.line(location.line))
+        }
+    }
+}
+
+extension Node {
+    var isNull: Bool {
+        if case .scalar(let scalar) = self {
+            return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        }
+        return false
+    }
+
+    var shortDescription: String {
+        switch self {
+        case .scalar(let scalar): return "\"\(scalar.string)\""
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmed: String {
+        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}
+
+/// Did-you-mean suggestions by edit distance.
+enum Suggest {
+    static func closest(to word: String, among candidates: [String]) -> String? {
+        let limit = Swift.max(2, word.count / 3)
+        var best: (name: String, score: Int)?
+        for candidate in candidates.sorted() {
+            let score = distance(word.lowercased(), candidate.lowercased())
+            if score <= limit, score < (best?.score ?? Int.max) { best = (candidate, score) }
+        }
+        return best?.name
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let substitution: Int = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                let deletion: Int = previous[j] + 1
+                let insertion: Int = current[j - 1] + 1
+                current[j] = Swift.min(substitution, deletion, insertion)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,114 @@
+import Yams
+
+/// The YAML between the opening and closing `---` lines of a write-up, parsed
+/// with Yams and kept as nodes so that every value still knows its line.
+public struct FrontMatter {
+    /// Keys in the order written, each with its value node.
+    public var entries: [(key: String, keyMark: Mark?, value: Node)]
+    /// The Markdown after the closing `---`.
+    public var body: String
+    /// The file's line number of the body's first line.
+    public var bodyFirstLine: Int
+    /// The file's line number of the first YAML line (Yams counts from 1 there).
+    public var yamlFirstLine: Int
+
+    public func value(_ key: String) -> Node? {
+        entries.first(where: { $0.key == key })?.value
+    }
+
+    /// Splits and parses `file`; problems go to `diagnostics` and give nil.
+    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatter? {
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        func isFence(_ line: Substring) -> Bool {
+            line.trimmingSuffixWhitespace == "---"
+        }
+        guard let opening = lines.first, isFence(opening) else {
+            diagnostics.error(
+                file.location(line: 1, column: 1),
+                Message(vi: "thiếu phần đầu YAML: tệp phải bắt đầu bằng dòng '---'",
+                        en: "missing front matter: the file must start with a '---' line"),
+                hint: Message(vi: "thêm '---', các khoá như 'title: …', rồi '---' trước nội dung",
+                              en: "add '---', keys such as 'title: …', then '---' before the text"),
+                line: file.line(1))
+            return nil
+        }
+        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
+            diagnostics.error(
+                file.location(line: 1, column: 1),
+                Message(vi: "phần đầu YAML mở ở đây nhưng không có dòng '---' đóng lại",
+                        en: "front matter opened here is never closed by a '---' line"),
+                line: file.line(1))
+            return nil
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        let yamlFirstLine = 2
+        var matter = FrontMatter(entries: [], body: body, bodyFirstLine: closing + 2, yamlFirstLine: yamlFirstLine)
+
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            let (mark, problem) = error.markAndProblem
+            let line = (mark?.line ?? 1) + yamlFirstLine - 1
+            diagnostics.error(
+                file.location(line: line, column: mark?.column ?? 1),
+                Message(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"),
+                hint: Message(
+                    vi: "đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép, và thụt lề bằng dấu cách, không dùng tab",
+                    en: "quote values that contain ':' or '#', and indent with spaces, not tabs"),
+                line: file.line(line))
+            return nil
+        } catch {
+            diagnostics.error(
+                file.location(line: yamlFirstLine, column: 1),
+                Message(vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
+            return nil
+        }
+        guard let node else { return matter }
+        guard case .mapping(let mapping) = node else {
+            let line = (node.mark?.line ?? 1) + yamlFirstLine - 1
+            diagnostics.error(
+                file.location(line: line, column: node.mark?.column ?? 1),
+                Message(vi: "phần đầu YAML phải là các cặp 'khoá: giá trị'",
+                        en: "front matter must be 'key: value' pairs"),
+                line: file.line(line))
+            return nil
+        }
+        for (key, value) in mapping {
+            matter.entries.append((key.string ?? "\(key)", key.mark, value))
+        }
+        return matter
+    }
+
+    /// The file location of a node's mark.
+    public func location(of mark: Mark?, in file: SourceFile) -> SourceLocation {
+        let line = (mark?.line ?? 1) + yamlFirstLine - 1
+        return file.location(line: line, column: mark?.column ?? 1)
+    }
+}
+
+extension YamlError {
+    var markAndProblem: (Mark?, String) {
+        switch self {
+        case .scanner(_, let problem, let mark, _),
+             .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return (mark, problem)
+        case .reader(let problem, _, _, _):
+            return (nil, problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark, "duplicated key \(duplicates.joined(separator: ", "))")
+        default:
+            return (nil, "\(self)")
+        }
+    }
+}
+
+extension Substring {
+    var trimmingSuffixWhitespace: Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return s
+    }
+}

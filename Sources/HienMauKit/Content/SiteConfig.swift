@@ -1,0 +1,147 @@
+import Foundation
+import Yams
+
+/// `content/site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Always ends with `/`.
+    public var baseURL: String
+    public var language: Language
+    public var author: String
+    public var milestones: [Int]
+    public var consentDefault: Bool
+    public var unsafeHTML: Bool
+    /// CSV header → column name, for headers the built-in aliases miss.
+    public var columns: [String: String]
+
+    public static let defaultMilestones = [5, 10, 15, 20, 30, 40, 50]
+    static let knownKeys = [
+        "title", "description", "base_url", "language", "author", "milestones",
+        "consent_default", "unsafe_html", "columns",
+    ]
+
+    public init(
+        title: String, description: String = "", baseURL: String, language: Language = .vi,
+        author: String? = nil, milestones: [Int] = SiteConfig.defaultMilestones,
+        consentDefault: Bool = false, unsafeHTML: Bool = false, columns: [String: String] = [:]
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.language = language
+        self.author = author ?? title
+        self.milestones = milestones
+        self.consentDefault = consentDefault
+        self.unsafeHTML = unsafeHTML
+        self.columns = columns
+    }
+
+    /// The path part of `base_url` (`/` or `/hienmau/`): every generated link starts with it.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// `base_url` without its trailing path, to make absolute URLs from site paths.
+    public func absoluteURL(_ sitePath: String) -> String {
+        String(baseURL.dropLast()) + sitePath.dropFirst(basePath.count - 1)
+    }
+
+    public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: file.text)
+        } catch let error as YamlError {
+            let (mark, problem) = error.markAndProblem
+            let line = mark?.line ?? 1
+            diagnostics.error(
+                file.location(line: line, column: mark?.column ?? 1),
+                Message(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"),
+                line: file.line(line))
+            return nil
+        } catch {
+            diagnostics.error(file.location(line: 1, column: 1),
+                              Message(vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
+            return nil
+        }
+        guard case .mapping(let mapping)? = node else {
+            diagnostics.error(
+                file.location(line: 1, column: 1),
+                Message(vi: "site.yml phải là các cặp 'khoá: giá trị'", en: "site.yml must be 'key: value' pairs"))
+            return nil
+        }
+        let reader = FieldReader(mapping: mapping, file: file)
+        reader.warnUnknownKeys(known: knownKeys, into: &diagnostics)
+        let before = diagnostics.errors.count
+
+        let title = reader.string("title", required: true, into: &diagnostics)
+        let baseURL = reader.string("base_url", required: true, into: &diagnostics)?.trimmed
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            reader.error(reader.node("base_url"), Message(
+                vi: "base_url \"\(baseURL)\" phải là địa chỉ tuyệt đối bắt đầu bằng https://",
+                en: "base_url \"\(baseURL)\" must be an absolute URL starting with https://"), into: &diagnostics)
+        }
+        var language = Language.vi
+        if let text = reader.string("language", into: &diagnostics) {
+            if let value = Language(rawValue: text.trimmed.lowercased()) {
+                language = value
+            } else {
+                reader.error(reader.node("language"), Message(
+                    vi: "language \"\(text)\" phải là vi hoặc en", en: "language \"\(text)\" must be vi or en"),
+                    into: &diagnostics)
+            }
+        }
+        var milestones = defaultMilestones
+        if let node = reader.node("milestones"), !node.isNull {
+            var values: [Int] = []
+            if case .sequence(let items) = node {
+                for item in items {
+                    if let value = item.int, value > 0 { values.append(value) } else {
+                        reader.error(item, Message(
+                            vi: "mốc vinh danh \(item.shortDescription) phải là số nguyên dương",
+                            en: "milestone \(item.shortDescription) must be a positive whole number"), into: &diagnostics)
+                    }
+                }
+            } else {
+                reader.error(node, Message(vi: "'milestones' phải là một danh sách số",
+                                           en: "'milestones' must be a list of numbers"), into: &diagnostics)
+            }
+            if values != values.sorted() || Set(values).count != values.count {
+                reader.error(node, Message(vi: "các mốc vinh danh phải tăng dần, không trùng",
+                                           en: "milestones must be ascending without repeats"), into: &diagnostics)
+            }
+            if !values.isEmpty { milestones = values }
+        }
+        var columns: [String: String] = [:]
+        if let node = reader.node("columns"), !node.isNull {
+            if case .mapping(let mapping) = node {
+                for (key, value) in mapping {
+                    guard let header = key.string, let column = value.string,
+                          DonationColumn(rawValue: column.trimmed) != nil
+                    else {
+                        reader.error(value, Message(
+                            vi: "'columns' ánh xạ tiêu đề CSV sang một cột: \(DonationColumn.allNames)",
+                            en: "'columns' maps a CSV header to one of: \(DonationColumn.allNames)"),
+                            into: &diagnostics)
+                        continue
+                    }
+                    columns[header] = column.trimmed
+                }
+            } else {
+                reader.error(node, Message(vi: "'columns' phải là các cặp 'tiêu đề: cột'",
+                                           en: "'columns' must be 'header: column' pairs"), into: &diagnostics)
+            }
+        }
+        let description = reader.string("description", into: &diagnostics) ?? ""
+        let author = reader.string("author", into: &diagnostics)
+        let consentDefault = reader.bool("consent_default", into: &diagnostics) ?? false
+        let unsafeHTML = reader.bool("unsafe_html", into: &diagnostics) ?? false
+        guard diagnostics.errors.count == before, let title, let baseURL else { return nil }
+        return SiteConfig(
+            title: title, description: description, baseURL: baseURL, language: language, author: author,
+            milestones: milestones, consentDefault: consentDefault, unsafeHTML: unsafeHTML, columns: columns)
+    }
+}

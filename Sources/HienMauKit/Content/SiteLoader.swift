@@ -1,0 +1,94 @@
+import Foundation
+
+/// Everything the build reads from disk, read in one place. Paths in messages
+/// are relative to the folder that holds `content/`, so they read
+/// `content/data/donations.csv` on every machine.
+public struct SiteFiles: Sendable {
+    public var config: SourceFile?
+    public var campaigns: [SourceFile]
+    public var pages: [SourceFile]
+    public var templates: [SourceFile]
+    /// Relative output path → source file, copied as they are (images, stylesheet).
+    public var assets: [(path: String, url: URL)]
+    public var donationsURL: URL
+    public var donationsPath: String
+    public var honours: (path: String, bytes: [UInt8])?
+    public var contentName: String
+    public var templatesName: String
+
+    /// Reads `content/` and `templates/`; unreadable files become diagnostics.
+    public static func load(content: URL, templates: URL, diagnostics: inout Diagnostics) -> SiteFiles {
+        let contentName = content.standardizedFileURL.lastPathComponent
+        let templatesName = templates.standardizedFileURL.lastPathComponent
+        func text(_ url: URL, _ path: String) -> SourceFile? {
+            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+            guard let string = String(data: data, encoding: .utf8) else {
+                diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
+                                  Message(vi: "tệp không phải UTF-8", en: "the file is not UTF-8"),
+                                  hint: Message(vi: "lưu lại tệp với bảng mã UTF-8", en: "save the file again as UTF-8"))
+                return nil
+            }
+            return SourceFile(path: path, text: string)
+        }
+        func markdownFiles(_ folder: String) -> [SourceFile] {
+            list(content.appendingPathComponent(folder)).filter { $0.hasSuffix(".md") }.compactMap {
+                text(content.appendingPathComponent(folder).appendingPathComponent($0), "\(contentName)/\(folder)/\($0)")
+            }
+        }
+        let configURL = content.appendingPathComponent("site.yml")
+        let config = text(configURL, "\(contentName)/site.yml")
+        if config == nil && !FileManager.default.fileExists(atPath: configURL.path) {
+            diagnostics.error(SourceLocation(file: "\(contentName)/site.yml"),
+                              Message(vi: "không tìm thấy site.yml", en: "site.yml is missing"),
+                              hint: Message(vi: "tạo \(contentName)/site.yml với ít nhất title và base_url",
+                                            en: "create \(contentName)/site.yml with at least title and base_url"))
+        }
+        var templateFiles: [SourceFile] = []
+        var assets: [(String, URL)] = []
+        for name in list(templates) where name.hasSuffix(".mustache") {
+            if let file = text(templates.appendingPathComponent(name), "\(templatesName)/\(name)") { templateFiles.append(file) }
+        }
+        if !FileManager.default.fileExists(atPath: templates.path) {
+            diagnostics.error(SourceLocation(file: templatesName),
+                              Message(vi: "không tìm thấy thư mục mẫu trang", en: "the templates folder is missing"),
+                              hint: Message(vi: "dùng --templates để chỉ tới thư mục templates/",
+                                            en: "point --templates at a templates/ folder"))
+        }
+        for path in walk(templates.appendingPathComponent("static")) {
+            assets.append((path, templates.appendingPathComponent("static").appendingPathComponent(path)))
+        }
+        for path in walk(content.appendingPathComponent("images")) {
+            assets.append(("images/" + path, content.appendingPathComponent("images").appendingPathComponent(path)))
+        }
+        let honoursURL = content.appendingPathComponent("data/honours.csv")
+        let honours = FileManager.default.contents(atPath: honoursURL.path).map {
+            ("\(contentName)/data/honours.csv", [UInt8]($0))
+        }
+        return SiteFiles(
+            config: config, campaigns: markdownFiles("campaigns"), pages: markdownFiles("pages"),
+            templates: templateFiles, assets: assets, donationsURL: content.appendingPathComponent("data/donations.csv"),
+            donationsPath: "\(contentName)/data/donations.csv", honours: honours,
+            contentName: contentName, templatesName: templatesName)
+    }
+
+    /// File names in a folder, sorted so that file-system order never matters.
+    static func list(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Every regular file under `folder`, as sorted relative paths.
+    static func walk(_ folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var out: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = folder.appendingPathComponent(path).path
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out.append(path)
+            }
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// URL slugs by the DESIGN rule: decompose Unicode, drop combining marks,
+/// `đ`/`Đ` → `d`, lower-case, every run of other characters → `-`, trimmed.
+///
+/// "Hành trình “Giọt máu nghĩa tình” 2023" → `hanh-trinh-giot-mau-nghia-tinh-2023`
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in text.decomposedScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let folded: Unicode.Scalar
+            switch scalar {
+            case "đ", "Đ": folded = "d"
+            default: folded = scalar
+            }
+            let lower = folded.properties.lowercaseMapping
+            if lower.count == 1, let c = lower.unicodeScalars.first, c.isASCII,
+               ("a"..."z").contains(c) || ("0"..."9").contains(c)
+            {
+                if pendingDash && !out.isEmpty { out += "-" }
+                pendingDash = false
+                out.unicodeScalars.append(c)
+            } else {
+                pendingDash = true
+            }
+        }
+        return out
+    }
+
+    /// Why a slug written in front matter cannot be used, or nil when it can.
+    public static func problem(with slug: String) -> Message? {
+        if slug.isEmpty {
+            return Message(vi: "slug rỗng", en: "the slug is empty")
+        }
+        if slug.contains("/") || slug.contains("\\") || slug.contains("..") {
+            return Message(
+                vi: "slug \"\(slug)\" không được chứa '/', '\\' hay '..'",
+                en: "slug \"\(slug)\" must not contain '/', '\\' or '..'")
+        }
+        if slug.hasPrefix(".") || slug.contains(where: { $0.isWhitespace }) {
+            return Message(
+                vi: "slug \"\(slug)\" không được bắt đầu bằng '.' hay chứa khoảng trắng",
+                en: "slug \"\(slug)\" must not start with '.' or contain spaces")
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The canonical decomposition (NFD) as scalars.
+    var decomposedScalars: [Unicode.Scalar] {
+        Array(decomposedStringWithCanonicalMapping.unicodeScalars)
+    }
+}

@@ -1,0 +1,37 @@
+/// A text file read from the site, with its path relative to the site root
+/// and a way to show one of its lines in a message.
+public struct SourceFile: Sendable {
+    public var path: String
+    public var text: String
+
+    /// Keeps `text` with a byte-order mark dropped and CRLF turned into LF, so
+    /// that line numbers and the YAML/Markdown parsers see one kind of line end.
+    public init(path: String, text: String) {
+        self.path = path
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r\n") { text = text.replacing("\r\n", with: "\n") }
+        self.text = text
+    }
+
+    /// The text of line `number` (1-based), without its line end.
+    public func line(_ number: Int) -> String? {
+        guard number > 0 else { return nil }
+        var current = 1
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\n" {
+                if current == number { return String(text[start..<index]) }
+                current += 1
+                start = text.index(after: index)
+            }
+            index = text.index(after: index)
+        }
+        return current == number ? String(text[start...]) : nil
+    }
+
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+}

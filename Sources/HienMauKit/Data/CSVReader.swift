@@ -1,0 +1,180 @@
+/// An RFC 4180 reader over bytes that streams: input arrives in chunks of any
+/// size and records leave one at a time, so memory does not grow with the file.
+///
+/// Written here rather than taken from a CSV package because the errors must
+/// point at a line and column (an unterminated quote names the line where it
+/// opened), the dialect is detected from the header, and the bytes are checked
+/// for UTF-8 before any of them becomes text.
+public struct CSVReader {
+    /// One record: its fields as text and where each starts in the file.
+    public struct Record {
+        public var fields: [String]
+        /// 1-based line of the record's first byte.
+        public var line: Int
+        /// For each field, its line and 1-based byte offset in that line.
+        public var fieldStarts: [(line: Int, byteColumn: Int)]
+        /// The record's raw bytes, for showing the source line in a message.
+        public var raw: ArraySlice<UInt8>
+    }
+
+    public enum Problem: Error, Equatable {
+        /// A quoted field opened on `line` is never closed.
+        case unterminatedQuote(line: Int, byteColumn: Int)
+        /// A record holds bytes that are not UTF-8.
+        case notUTF8(line: Int)
+        /// Text after the closing quote of a quoted field.
+        case strayQuote(line: Int, byteColumn: Int)
+    }
+
+    public let delimiter: UInt8
+    private var buffer: [UInt8] = []
+    /// Line number of `buffer[0]`.
+    private var bufferLine = 1
+    private var atFileStart = true
+
+    public init(delimiter: UInt8) {
+        self.delimiter = delimiter
+    }
+
+    /// Adds `bytes` and calls `emit` for every record they complete.
+    public mutating func feed(_ bytes: some Collection<UInt8>, emit: (Record) throws -> Void) throws {
+        buffer.append(contentsOf: bytes)
+        if atFileStart {
+            guard buffer.count >= 3 || bytes.isEmpty else { return }
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+            atFileStart = false
+        }
+        try drain(final: false, emit: emit)
+    }
+
+    /// Ends the input: the last record may have no line end.
+    public mutating func finish(emit: (Record) throws -> Void) throws {
+        if atFileStart {
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+            atFileStart = false
+        }
+        try drain(final: true, emit: emit)
+    }
+
+    /// Reads a whole file's bytes at once (tests and small files).
+    public static func records(in bytes: [UInt8], delimiter: UInt8) throws -> [Record] {
+        var reader = CSVReader(delimiter: delimiter)
+        var out: [Record] = []
+        try reader.feed(bytes) { out.append($0) }
+        try reader.finish { out.append($0) }
+        return out
+    }
+
+    private mutating func drain(final: Bool, emit: (Record) throws -> Void) throws {
+        var start = 0
+        var line = bufferLine
+        let count = buffer.count
+        try buffer.withUnsafeBufferPointer { bytes in
+            while start < count {
+                guard let (record, next, nextLine) = try parseRecord(bytes, from: start, line: line, final: final)
+                else { break }
+                start = next
+                line = nextLine
+                // Lines with nothing on them (trailing empty lines) are not records.
+                if !(record.fields.count == 1 && record.fields[0].isEmpty) {
+                    try emit(record)
+                }
+            }
+        }
+        if start > 0 {
+            buffer.removeFirst(start)
+            bufferLine = line
+        }
+    }
+
+    /// Parses the record at `from`; nil when it is not complete yet.
+    private func parseRecord(
+        _ bytes: UnsafeBufferPointer<UInt8>, from: Int, line firstLine: Int, final: Bool
+    ) throws -> (Record, Int, Int)? {
+        let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        var fields: [String] = []
+        var starts: [(line: Int, byteColumn: Int)] = []
+        var field: [UInt8] = []
+        var i = from
+        var line = firstLine
+        var lineStart = from
+        let end = bytes.count
+
+        func finishField() throws {
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw Problem.notUTF8(line: line)
+            }
+            fields.append(text)
+            field.removeAll(keepingCapacity: true)
+        }
+
+        while true {
+            // Start of a field.
+            starts.append((line, i - lineStart + 1))
+            if i < end && bytes[i] == quote {
+                let openLine = line, openColumn = i - lineStart + 1
+                i += 1
+                while true {
+                    guard i < end else {
+                        if final { throw Problem.unterminatedQuote(line: openLine, byteColumn: openColumn) }
+                        return nil
+                    }
+                    let b = bytes[i]
+                    if b == quote {
+                        if i + 1 < end && bytes[i + 1] == quote {
+                            field.append(quote)
+                            i += 2
+                            continue
+                        }
+                        if i + 1 >= end && !final { return nil }
+                        i += 1
+                        break
+                    }
+                    if b == lf {
+                        line += 1
+                        lineStart = i + 1
+                    }
+                    field.append(b)
+                    i += 1
+                }
+                // After the closing quote: a delimiter, a line end or the end.
+                if i < end && bytes[i] != delimiter && bytes[i] != cr && bytes[i] != lf {
+                    throw Problem.strayQuote(line: line, byteColumn: i - lineStart + 1)
+                }
+            } else {
+                while i < end {
+                    let b = bytes[i]
+                    if b == delimiter || b == lf || b == cr { break }
+                    // A quote inside an unquoted field is kept as it is (`37°36'37.8"N`).
+                    field.append(b)
+                    i += 1
+                }
+            }
+            try finishField()
+            guard i < end else {
+                if !final { return nil }
+                let record = Record(fields: fields, line: firstLine, fieldStarts: starts, raw: bytes[from..<i].asArraySlice)
+                return (record, i, line)
+            }
+            let b = bytes[i]
+            if b == delimiter {
+                i += 1
+                continue
+            }
+            // CR, LF or CRLF ends the record; a lone CR at the chunk's end waits for a possible LF.
+            let recordEnd = i
+            if b == cr {
+                if i + 1 >= end && !final { return nil }
+                i += (i + 1 < end && bytes[i + 1] == lf) ? 2 : 1
+            } else {
+                i += 1
+            }
+            let record = Record(fields: fields, line: firstLine, fieldStarts: starts, raw: bytes[from..<recordEnd].asArraySlice)
+            return (record, i, line + 1)
+        }
+    }
+}
+
+extension Slice where Base == UnsafeBufferPointer<UInt8> {
+    var asArraySlice: ArraySlice<UInt8> { ArraySlice(self) }
+}

@@ -1,0 +1,96 @@
+/// An award from `content/data/honours.csv`: `recipient,kind,award,issuer,year`.
+public struct Honour: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case individual, collective
+    }
+
+    public var recipient: String
+    public var kind: Kind
+    public var award: String
+    public var issuer: String
+    public var year: Int
+}
+
+public enum HonoursTable {
+    static let columns = ["recipient", "kind", "award", "issuer", "year"]
+
+    /// Parses the whole file; the honours list is small. A missing file means no awards.
+    public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [Honour] {
+        if TextEncoding.looksUTF16(bytes) {
+            diagnostics.error(SourceLocation(file: file, line: 1, column: 1),
+                              TextEncoding.guessNonUTF8(bytes), hint: TextEncoding.saveHint)
+            return []
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let records: [CSVReader.Record]
+        do {
+            records = try CSVReader.records(in: body, delimiter: DonationHeader.detectDelimiter(body))
+        } catch CSVReader.Problem.unterminatedQuote(let line, let column) {
+            diagnostics.error(SourceLocation(file: file, line: line, column: column),
+                              Message(vi: "dấu ngoặc kép mở ở dòng \(line) không bao giờ được đóng",
+                                      en: "the quote opened on line \(line) is never closed"))
+            return []
+        } catch CSVReader.Problem.notUTF8(let line) {
+            diagnostics.error(SourceLocation(file: file, line: line, column: 1),
+                              TextEncoding.guessNonUTF8(bytes), hint: TextEncoding.saveHint)
+            return []
+        } catch {
+            diagnostics.error(SourceLocation(file: file, line: 1, column: 1),
+                              Message(vi: "không đọc được tệp CSV", en: "the CSV file cannot be read"))
+            return []
+        }
+        guard let header = records.first else { return [] }
+        let names = header.fields.map { Slug.make($0).replacing("-", with: "_") }
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() where columns.contains(name) { index[name] = i }
+        let missing = columns.filter { index[$0] == nil }
+        guard missing.isEmpty else {
+            diagnostics.error(
+                SourceLocation(file: file, line: 1, column: 1),
+                Message(vi: "thiếu cột \(missing.joined(separator: ", ")); cần recipient,kind,award,issuer,year",
+                        en: "missing column \(missing.joined(separator: ", ")); expected recipient,kind,award,issuer,year"),
+                line: String(decoding: header.raw, as: UTF8.self))
+            return []
+        }
+        var honours: [Honour] = []
+        for record in records.dropFirst() {
+            let lineText = String(decoding: record.raw, as: UTF8.self)
+            guard record.fields.count == header.fields.count else {
+                diagnostics.error(SourceLocation(file: file, line: record.line, column: 1),
+                                  Message(vi: "dòng có \(record.fields.count) ô nhưng tiêu đề có \(header.fields.count) cột",
+                                          en: "the row has \(record.fields.count) fields but the header has \(header.fields.count)"),
+                                  line: lineText)
+                continue
+            }
+            func value(_ name: String) -> String { record.fields[index[name]!].trimmed }
+            func at(_ name: String) -> SourceLocation {
+                SourceLocation(file: file, line: record.line, column: DonationHeader.column(of: index[name]!, in: record))
+            }
+            let kind = Honour.Kind(rawValue: value("kind").lowercased())
+            if kind == nil {
+                diagnostics.error(at("kind"), Message(
+                    vi: "kind \"\(value("kind"))\" phải là individual hoặc collective",
+                    en: "kind \"\(value("kind"))\" must be individual or collective"), line: lineText)
+            }
+            let year = Int(value("year"))
+            if year == nil || !(1900...2100).contains(year!) {
+                diagnostics.error(at("year"), Message(
+                    vi: "year \"\(value("year"))\" không phải một năm", en: "year \"\(value("year"))\" is not a year"),
+                    line: lineText)
+            }
+            if value("recipient").isEmpty {
+                diagnostics.error(at("recipient"), Message(vi: "thiếu người nhận", en: "recipient is empty"), line: lineText)
+            }
+            if let kind, let year, (1900...2100).contains(year), !value("recipient").isEmpty {
+                honours.append(Honour(recipient: value("recipient").precomposedStringWithCanonicalMapping, kind: kind,
+                                      award: value("award"), issuer: value("issuer"), year: year))
+            }
+        }
+        // Newest first, then by recipient: a stable order whatever the row order.
+        return honours.sorted {
+            ($0.year, VietnameseCollation.key($1.recipient)) > ($1.year, VietnameseCollation.key($0.recipient))
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,76 @@
+/// One problem found in the input: where it is, what is wrong and, where it
+/// helps, how to fix it.
+public struct Diagnostic: Hashable, Sendable {
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: Message
+    public var hint: Message?
+    /// The text of the offending line, shown under the message with a caret.
+    public var sourceLine: String?
+
+    public init(
+        _ severity: Severity, at location: SourceLocation, _ message: Message,
+        hint: Message? = nil, sourceLine: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+    }
+
+    public var isError: Bool { severity == .error }
+}
+
+/// The problems of one or more stages, collected so that one run reports all of them.
+public struct Diagnostics: Sendable {
+    public private(set) var items: [Diagnostic] = []
+
+    public init(_ items: [Diagnostic] = []) {
+        self.items = items
+    }
+
+    public var hasErrors: Bool { items.contains(where: \.isError) }
+    public var errors: [Diagnostic] { items.filter(\.isError) }
+    public var warnings: [Diagnostic] { items.filter { !$0.isError } }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        items.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: Diagnostics) {
+        items.append(contentsOf: other.items)
+    }
+
+    public mutating func error(
+        _ location: SourceLocation, _ message: Message, hint: Message? = nil, line: String? = nil
+    ) {
+        items.append(Diagnostic(.error, at: location, message, hint: hint, sourceLine: line))
+    }
+
+    public mutating func warning(
+        _ location: SourceLocation, _ message: Message, hint: Message? = nil, line: String? = nil
+    ) {
+        items.append(Diagnostic(.warning, at: location, message, hint: hint, sourceLine: line))
+    }
+
+    /// Sorted by file, line and column; a stable order makes output comparable.
+    public var sorted: [Diagnostic] {
+        items.enumerated().sorted { a, b in
+            a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
+        }.map(\.element)
+    }
+}
+
+/// Thrown when a stage found errors; carries every diagnostic of the run so far.
+public struct BuildFailed: Error, Sendable {
+    public var diagnostics: Diagnostics
+
+    public init(_ diagnostics: Diagnostics) {
+        self.diagnostics = diagnostics
+    }
+}

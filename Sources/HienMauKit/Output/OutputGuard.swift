@@ -1,0 +1,34 @@
+import Foundation
+
+/// Decides whether a folder may be replaced by a build: only one that is
+/// missing, empty, or marked as written by hienmau, and never the project,
+/// `content/` or `templates/`.
+public enum OutputGuard {
+    /// The file every output folder carries; its presence means "hienmau wrote this".
+    public static let markerName = ".hienmau-output"
+
+    public static func problem(output: URL, content: URL, templates: URL, workingDirectory: URL) -> Message? {
+        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let protected = [content, templates, workingDirectory].map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        for folder in protected {
+            if out == folder || folder.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
+                return Message(
+                    vi: "thư mục đầu ra \(output.path) chứa hoặc trùng với \(folder); hienmau không ghi đè lên đó",
+                    en: "output folder \(output.path) is or contains \(folder); hienmau will not replace it")
+            }
+        }
+        if out == "/" || out == FileManager.default.homeDirectoryForCurrentUser.path {
+            return Message(vi: "không thể dùng \(out) làm thư mục đầu ra", en: "\(out) cannot be the output folder")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else {
+            return Message(vi: "\(output.path) là một tệp, không phải thư mục", en: "\(output.path) is a file, not a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        if entries.isEmpty || entries.contains(markerName) { return nil }
+        return Message(
+            vi: "thư mục \(output.path) có tệp không do hienmau tạo ra (không có \(markerName)); không ghi đè",
+            en: "folder \(output.path) holds files hienmau did not write (no \(markerName)); refusing to replace it")
+    }
+}

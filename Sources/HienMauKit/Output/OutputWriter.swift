@@ -1,0 +1,112 @@
+import Foundation
+
+/// Writes a finished site atomically: everything goes into a staging folder
+/// beside the output, which then takes the output's place in two renames. A
+/// build that fails or is interrupted leaves the previous site as it was.
+public struct OutputWriter {
+    public var output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    var parent: URL { output.deletingLastPathComponent() }
+    var stagingPrefix: String { ".\(output.lastPathComponent).hienmau-staging-" }
+    var retiredPrefix: String { ".\(output.lastPathComponent).hienmau-old-" }
+
+    /// Writes `files` and copies `assets`, then swaps the result in.
+    public func write(files: [OutputFile], assets: [(path: String, url: URL)]) throws {
+        let fm = FileManager.default
+        removeLeftovers()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        OutputWriter.interruptCleanup.set(staging.path)
+        defer { OutputWriter.interruptCleanup.set(nil) }
+        do {
+            var made: Set<String> = []
+            func ensureFolder(of path: String) throws {
+                let folder = (path as NSString).deletingLastPathComponent
+                guard !folder.isEmpty, !made.contains(folder) else { return }
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                made.insert(folder)
+            }
+            for asset in assets {
+                try ensureFolder(of: asset.path)
+                try fm.copyItem(at: asset.url, to: staging.appendingPathComponent(asset.path))
+            }
+            for file in files {
+                try ensureFolder(of: file.path)
+                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.path))
+            }
+            try Data("hienmau\n".utf8).write(to: staging.appendingPathComponent(OutputGuard.markerName))
+            try swapIn(staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        let fm = FileManager.default
+        let retired = parent.appendingPathComponent(retiredPrefix + String(getpid()))
+        if fm.fileExists(atPath: output.path) {
+            try fm.moveItem(at: output, to: retired)
+        }
+        do {
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            if fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: output) }
+            throw error
+        }
+        try? fm.removeItem(at: retired)
+    }
+
+    /// Staging folders of builds that were killed; a retired site whose swap was cut short is put back.
+    func removeLeftovers() {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            let url = parent.appendingPathComponent(name)
+            if name.hasPrefix(stagingPrefix) {
+                try? fm.removeItem(at: url)
+            } else if name.hasPrefix(retiredPrefix) {
+                if fm.fileExists(atPath: output.path) { try? fm.removeItem(at: url) } else { try? fm.moveItem(at: url, to: output) }
+            }
+        }
+    }
+
+    /// The staging folder to delete if the process gets SIGINT or SIGTERM mid-write.
+    static let interruptCleanup = InterruptCleanup()
+}
+
+/// Removes the staging folder when the build is interrupted by a signal.
+final class InterruptCleanup: @unchecked Sendable {
+    private let lock = NSLock()
+    private var path: String?
+    private var installed = false
+
+    func set(_ newPath: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        path = newPath
+        if !installed && newPath != nil {
+            installed = true
+            for sig in [SIGINT, SIGTERM] {
+                signal(sig) { code in
+                    if let path = OutputWriter.interruptCleanup.current() {
+                        try? FileManager.default.removeItem(atPath: path)
+                    }
+                    signal(code, SIG_DFL)
+                    raise(code)
+                }
+            }
+        }
+    }
+
+    func current() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return path
+    }
+}

@@ -1,0 +1,92 @@
+/// Turns a figure block into HTML for one campaign: a table, a chart with its
+/// table, or an honour roll.
+struct FigureRenderer {
+    var labels: Labels
+    var milestones: [Int]
+
+    /// - Parameter idPrefix: makes element ids unique on the page.
+    func render(_ spec: FigureSpec, campaign: Campaign, figures: CampaignFigures, roll: [HonouredDonor],
+                idPrefix: String) -> String {
+        let tables = StatsTables(labels: labels)
+        let charts = Charts(labels: labels)
+        let tableID = "\(idPrefix)-table"
+        switch spec {
+        case .stats(nil):
+            return tables.totals(figures.totals, target: figures.targetUnits, progress: figures.progress,
+                                 caption: labels.t("Kết quả chung", "Totals"), id: tableID)
+        case .stats(let by?):
+            return tables.breakdown(figures, by: by, caption: caption(by), id: tableID)
+        case .chart(.progress):
+            let title = labels.t("Tiến độ so với chỉ tiêu", "Progress against target")
+            return figure(charts.progress(id: idPrefix, title: title, donations: figures.totals.donations,
+                                          target: figures.targetUnits),
+                          table: tables.totals(figures.totals, target: figures.targetUnits, progress: figures.progress,
+                                               caption: title, id: tableID), tableID: tableID)
+        case .chart(.cumulative):
+            let title = labels.t("Số đơn vị máu cộng dồn theo ngày", "Cumulative donations by date")
+            let points = figures.byDate.compactMap { group in group.key.map { ($0, group.tally.donations) } }
+            return figure(charts.cumulative(id: idPrefix, title: title, points: points, target: figures.targetUnits),
+                          table: tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID),
+                          tableID: tableID)
+        case .chart(.breakdown(let by)):
+            let title = caption(by)
+            let items: [(label: String, value: Int)]
+            switch by {
+            case .site: items = figures.bySite.map { ($0.key ?? labels.unknown, $0.tally.donations) }
+            case .unit: items = figures.byUnit.map { ($0.key ?? labels.unknown, $0.tally.donations) }
+            case .bloodGroup: items = figures.byBloodGroup.map { ($0.key ?? labels.unknown, $0.tally.donations) }
+            case .date: items = figures.byDate.map { ($0.key.map(labels.date) ?? labels.unknown, $0.tally.donations) }
+            }
+            let description = labels.t("\(items.count) nhóm; nhiều nhất: ", "\(items.count) groups; largest: ")
+                + (items.max(by: { $0.value < $1.value }).map { "\($0.label) (\(labels.integer($0.value)))" } ?? "–")
+            return figure(charts.bars(id: idPrefix, title: title, description: description, items: items),
+                          table: tables.breakdown(figures, by: by, caption: title, id: tableID), tableID: tableID)
+        case .honourRoll(let min):
+            let lowest = min ?? milestones.first ?? 1
+            return HonourRollHTML(labels: labels).render(
+                roll.filter { $0.milestone >= lowest }, headingLevel: 3,
+                emptyText: labels.t("Chưa có người hiến đạt mốc vinh danh trong chiến dịch này.",
+                                    "No donor in this campaign has reached a milestone yet."))
+        }
+    }
+
+    func caption(_ by: Breakdown) -> String {
+        labels.t("Kết quả ", "Results ") + labels.breakdownTitle(by)
+    }
+
+    private func figure(_ svg: String, table: String, tableID: String) -> String {
+        "<figure class=\"chart-figure\">\(svg)<figcaption><a href=\"#\(tableID)\">"
+            + Escape.html(labels.dataTable) + "</a></figcaption></figure>\n" + table
+    }
+}
+
+/// An honour roll grouped by highest milestone, donors in roll order.
+struct HonourRollHTML {
+    var labels: Labels
+
+    func render(_ roll: [HonouredDonor], headingLevel: Int, emptyText: String) -> String {
+        guard !roll.isEmpty else { return "<p class=\"empty\">\(Escape.html(emptyText))</p>\n" }
+        var out = "<div class=\"honour-roll\">"
+        var groups: [(Int, [HonouredDonor])] = []
+        for donor in roll {
+            if groups.last?.0 == donor.milestone { groups[groups.count - 1].1.append(donor) } else {
+                groups.append((donor.milestone, [donor]))
+            }
+        }
+        for (milestone, donors) in groups.sorted(by: { $0.0 > $1.0 }) {
+            out += "<section class=\"milestone\"><h\(headingLevel)>\(Escape.html(labels.milestoneHeading(milestone)))"
+            out += " <span class=\"badge\">\(labels.integer(donors.count))</span></h\(headingLevel)><ol class=\"donors\">"
+            for donor in donors {
+                if let name = donor.name {
+                    out += "<li><span class=\"name\">\(Escape.html(name))</span>"
+                    if let unit = donor.unit { out += " <span class=\"unit\">\(Escape.html(unit))</span>" }
+                } else {
+                    out += "<li class=\"anonymous\"><span class=\"name\">\(Escape.html(labels.anonymous))</span>"
+                }
+                out += " <span class=\"count\">\(labels.integer(donor.donations)) \(labels.t("lần", "times"))</span></li>"
+            }
+            out += "</ol></section>"
+        }
+        return out + "</div>\n"
+    }
+}

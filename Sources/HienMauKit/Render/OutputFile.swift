@@ -1,0 +1,10 @@
+/// A file of the finished site: its path under the output folder and its text.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}

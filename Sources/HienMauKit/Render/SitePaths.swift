@@ -1,0 +1,26 @@
+/// Where each page lives, as a link (under the base path) and as a file under `public/`.
+struct SitePaths: Sendable {
+    /// `/` or `/sub/path/`.
+    var base: String
+
+    static let campaignsDir = "chien-dich"
+    static let statsDir = "thong-ke"
+    static let honoursDir = "vinh-danh"
+
+    var home: String { base }
+    var campaigns: String { base + Self.campaignsDir + "/" }
+    var stats: String { base + Self.statsDir + "/" }
+    var honours: String { base + Self.honoursDir + "/" }
+    var feed: String { base + "feed.xml" }
+    var stylesheet: String { base + "style.css" }
+
+    func campaign(_ slug: String) -> String { campaigns + slug + "/" }
+    func page(_ slug: String) -> String { base + slug + "/" }
+    func image(_ path: String) -> String { base + "images/" + path }
+    func data(_ file: String) -> String { base + "data/" + file }
+
+    /// The file under `public/` that serves a link ending in `/`.
+    func file(for link: String) -> String {
+        String(link.dropFirst(base.count)) + "index.html"
+    }
+}

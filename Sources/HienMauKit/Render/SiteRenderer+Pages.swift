@@ -1,0 +1,169 @@
+extension SiteRenderer {
+    /// Every file of the site, sorted by path.
+    func renderAll() -> [OutputFile] {
+        var files: [OutputFile] = []
+        func add(_ link: String, _ html: String) { files.append(OutputFile(path: paths.file(for: link), contents: html)) }
+        add(paths.home, home())
+        add(paths.campaigns, campaignList())
+        for campaign in campaigns { add(paths.campaign(campaign.slug), campaignPage(campaign)) }
+        add(paths.stats, statsPage())
+        add(paths.honours, honoursPage())
+        for page in pages { add(paths.page(page.slug), pagePage(page)) }
+        files.append(OutputFile(path: "404.html", contents: notFound()))
+        files += dataFiles()
+        return files.sorted { $0.path < $1.path }
+    }
+
+    func home() -> String {
+        let latest = campaigns.prefix(6).map(card)
+        let view = HomeView(
+            site: siteView(current: paths.home), meta: meta(title: nil, description: nil, link: paths.home),
+            kpis: kpis(figures.totals, progress: nil), trendHTML: trendChart(id: "trend"), latest: Array(latest),
+            hasMore: campaigns.count > latest.count, campaignsURL: paths.campaigns)
+        return templates.render(view, with: "home")
+    }
+
+    func campaignList() -> String {
+        let title = labels.t("Tất cả chiến dịch", "All campaigns")
+        let view = CampaignListView(site: siteView(current: paths.campaigns),
+                                    meta: meta(title: title, description: nil, link: paths.campaigns),
+                                    campaigns: campaigns.map(card))
+        return templates.render(view, with: "campaigns")
+    }
+
+    func campaignPage(_ campaign: Campaign) -> String {
+        let link = paths.campaign(campaign.slug)
+        let f = figures.campaign(campaign.id) ?? CampaignFigures(
+            id: campaign.id, totals: Tally(), targetUnits: campaign.targetUnits, bySite: [], byDate: [], byUnit: [], byBloodGroup: [])
+        let roll = figures.campaignRolls[campaign.id] ?? []
+        let renderer = FigureRenderer(labels: labels, milestones: config.milestones)
+        let document = markdown[campaign.source.path] ?? MarkdownDocument(html: "", figures: [])
+        let written = specs[campaign.source.path] ?? []
+
+        var body = document.html
+        for (index, spec) in written.enumerated() {
+            let html = renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "fig-\(index + 1)")
+            body = body.replacing(FigureBlock.marker(index), with: html)
+        }
+        // The standard figures, unless the write-up already shows the same one.
+        var details = ""
+        let standard: [FigureSpec] = [.chart(.cumulative), .chart(.breakdown(.site)), .stats(.unit), .stats(.bloodGroup)]
+        for (index, spec) in standard.enumerated() where !written.contains(spec) {
+            details += renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "std-\(index + 1)")
+        }
+        let rollHTML = written.contains(where: { if case .honourRoll = $0 { return true } else { return false } })
+            ? "" : renderer.render(.honourRoll(min: nil), campaign: campaign, figures: f, roll: roll, idPrefix: "roll")
+        let progressHTML = campaign.targetUnits == nil || written.contains(.chart(.progress)) ? nil
+            : Charts(labels: labels).progress(id: "progress", title: labels.t("Tiến độ so với chỉ tiêu", "Progress against target"),
+                                              donations: f.totals.donations, target: campaign.targetUnits)
+        var period: String?
+        if let start = campaign.start {
+            let end = campaign.end ?? start
+            period = start == end ? labels.date(start) : "\(labels.date(start)) – \(labels.date(end))"
+        }
+        let cover = campaign.cover.map { paths.image(CoverPath.normalize($0)) }
+        let view = CampaignView(
+            site: siteView(current: link),
+            meta: meta(title: campaign.title, description: campaign.summary, link: link, type: "article", image: cover),
+            title: campaign.title, dateText: labels.date(campaign.date), dateISO: campaign.date.iso,
+            organizer: campaign.organizer, location: campaign.location, period: period, hospitals: campaign.hospitals,
+            hasHospitals: !campaign.hospitals.isEmpty, coverURL: cover, coverAlt: campaign.title,
+            kpis: kpis(f.totals, progress: f.progress), progressHTML: progressHTML, bodyHTML: body,
+            detailsHTML: details, rollHTML: rollHTML, draft: campaign.draft)
+        return templates.render(view, with: "campaign")
+    }
+
+    func statsPage() -> String {
+        let title = labels.t("Thống kê", "Statistics")
+        let rows = campaigns.map { campaign -> TableHTML.Row in
+            let f = figures.campaign(campaign.id)
+            let t = f?.totals ?? Tally()
+            return TableHTML.Row(header: campaign.title, cells: [
+                labels.integer(t.registrations), labels.integer(t.donations), labels.integer(t.deferred),
+                labels.integer(t.volumeML), campaign.targetUnits.map(labels.integer) ?? "–",
+                f?.progress.map(labels.percent) ?? "–",
+            ])
+        }
+        let t = figures.totals
+        let table = TableHTML.render(
+            id: "campaigns-table", caption: labels.t("Kết quả từng chiến dịch", "Results by campaign"),
+            columns: [labels.campaign, labels.registrations, labels.donations, labels.deferred, labels.volume,
+                      labels.target, labels.progress],
+            rows: rows,
+            footer: TableHTML.Row(header: labels.t("Tổng cộng", "Total"), cells: [
+                labels.integer(t.registrations), labels.integer(t.donations), labels.integer(t.deferred),
+                labels.integer(t.volumeML), "", "",
+            ]))
+        let downloads = [
+            Download(title: "campaigns.json", url: paths.data("campaigns.json")),
+            Download(title: "campaigns.csv", url: paths.data("campaigns.csv")),
+            Download(title: "by-site.csv", url: paths.data("by-site.csv")),
+            Download(title: "by-date.csv", url: paths.data("by-date.csv")),
+            Download(title: "by-unit.csv", url: paths.data("by-unit.csv")),
+            Download(title: "by-blood-group.csv", url: paths.data("by-blood-group.csv")),
+        ]
+        let view = StatsView(site: siteView(current: paths.stats), meta: meta(title: title, description: nil, link: paths.stats),
+                             kpis: kpis(t, progress: nil), trendHTML: trendChart(id: "trend"),
+                             campaignsTableHTML: table, downloads: downloads)
+        return templates.render(view, with: "stats")
+    }
+
+    func honoursPage() -> String {
+        let title = labels.t("Vinh danh", "Honour roll")
+        let rollHTML = HonourRollHTML(labels: labels).render(
+            figures.honourRoll, headingLevel: 2,
+            emptyText: labels.t("Chưa có người hiến đạt mốc vinh danh.", "No donor has reached a milestone yet."))
+        let awards = honours.map {
+            Award(recipient: $0.recipient, kind: $0.kind.rawValue, award: $0.award, issuer: $0.issuer, year: String($0.year))
+        }
+        let view = HonoursView(
+            site: siteView(current: paths.honours), meta: meta(title: title, description: nil, link: paths.honours),
+            rollHTML: rollHTML, awards: awards, hasAwards: !awards.isEmpty,
+            milestonesText: config.milestones.map(labels.integer).joined(separator: ", "),
+            downloadURL: paths.data("honour-roll.json"))
+        return templates.render(view, with: "honours")
+    }
+
+    func pagePage(_ page: Page) -> String {
+        let link = paths.page(page.slug)
+        let view = PageView(site: siteView(current: link), meta: meta(title: page.title, description: page.summary, link: link),
+                            title: page.title, bodyHTML: markdown[page.source.path]?.html ?? "")
+        return templates.render(view, with: "page")
+    }
+
+    func notFound() -> String {
+        let view = NotFoundView(site: siteView(current: ""),
+                                meta: meta(title: labels.t("Không tìm thấy trang", "Page not found"), description: nil,
+                                           link: paths.home + "404.html"))
+        return templates.render(view, with: "404")
+    }
+
+    func dataFiles() -> [OutputFile] {
+        let exports = DataExports(campaigns: campaigns, figures: figures, honours: honours, paths: paths)
+        var files = [
+            OutputFile(path: "data/campaigns.json", contents: exports.campaignsJSON()),
+            OutputFile(path: "data/honour-roll.json", contents: exports.honourRollJSON()),
+        ]
+        files += exports.csvFiles().map { OutputFile(path: "data/" + $0.0, contents: $0.1) }
+        let syndication = Syndication(config: config, paths: paths)
+        files.append(OutputFile(path: "feed.xml", contents: syndication.atom(campaigns.map {
+            .init(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary)
+        })))
+        var urls: [(link: String, lastmod: Day?)] = [(paths.home, campaigns.first?.date), (paths.campaigns, campaigns.first?.date)]
+        urls += campaigns.map { (paths.campaign($0.slug), $0.date) }
+        urls += [(paths.stats, campaigns.first?.date), (paths.honours, campaigns.first?.date)]
+        urls += pages.map { (paths.page($0.slug), $0.date) }
+        files.append(OutputFile(path: "sitemap.xml", contents: syndication.sitemap(urls)))
+        return files
+    }
+}
+
+/// `cover:` may be written `a.jpg`, `images/a.jpg` or `/images/a.jpg`; all mean `content/images/a.jpg`.
+enum CoverPath {
+    static func normalize(_ path: String) -> String {
+        var p = Substring(path)
+        if p.hasPrefix("/") { p = p.dropFirst() }
+        if p.hasPrefix("images/") { p = p.dropFirst("images/".count) }
+        return String(p)
+    }
+}

@@ -1,0 +1,82 @@
+/// Renders every output file from parsed content and computed figures.
+/// Pure: no disk, no clock; the same input gives the same bytes.
+struct SiteRenderer {
+    var config: SiteConfig
+    var templates: TemplateSet
+    /// Published campaigns, newest first.
+    var campaigns: [Campaign]
+    var pages: [Page]
+    var figures: SiteFigures
+    var honours: [Honour]
+    /// Parsed figure specs, by campaign source path, in block order.
+    var specs: [String: [FigureSpec]]
+    var markdown: [String: MarkdownDocument]
+
+    var labels: Labels { Labels(config.language) }
+    var paths: SitePaths { SitePaths(base: config.basePath) }
+
+    func siteView(current: String) -> SiteView {
+        var menu = [
+            MenuItem(title: labels.t("Trang chủ", "Home"), url: paths.home, current: current == paths.home),
+            MenuItem(title: labels.t("Chiến dịch", "Campaigns"), url: paths.campaigns, current: current.hasPrefix(paths.campaigns)),
+            MenuItem(title: labels.t("Thống kê", "Statistics"), url: paths.stats, current: current == paths.stats),
+            MenuItem(title: labels.t("Vinh danh", "Honour roll"), url: paths.honours, current: current == paths.honours),
+        ]
+        for page in pages {
+            menu.append(MenuItem(title: page.title, url: paths.page(page.slug), current: current == paths.page(page.slug)))
+        }
+        return SiteView(title: config.title, description: config.description, language: config.language.rawValue,
+                        home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, menu: menu,
+                        l: TemplateLabels.all(config.language))
+    }
+
+    func meta(title: String?, description: String?, link: String, type: String = "website", image: String? = nil) -> MetaView {
+        MetaView(title: title.map { "\($0) – \(config.title)" } ?? config.title,
+                 description: description ?? config.description, canonical: config.absoluteURL(link),
+                 ogType: type, ogImage: image.map(config.absoluteURL))
+    }
+
+    func kpis(_ tally: Tally, progress: Double?) -> [KPI] {
+        var out = [
+            KPI(label: labels.registrations, value: labels.integer(tally.registrations)),
+            KPI(label: labels.donations, value: labels.integer(tally.donations)),
+            KPI(label: labels.deferred, value: labels.integer(tally.deferred)),
+            KPI(label: labels.t("Lượng máu", "Volume"), value: VietnameseFormat.litresLabel(tally.volumeML, labels)),
+        ]
+        if let progress { out.append(KPI(label: labels.t("Đạt chỉ tiêu", "Of target"), value: labels.percent(progress))) }
+        return out
+    }
+
+    func card(_ campaign: Campaign) -> CampaignCard {
+        let f = figures.campaign(campaign.id)
+        return CampaignCard(
+            title: campaign.title, url: paths.campaign(campaign.slug), dateText: labels.date(campaign.date),
+            dateISO: campaign.date.iso, summary: campaign.summary, location: campaign.location,
+            donationsText: labels.integer(f?.totals.donations ?? 0) + " " + labels.units,
+            progressText: f?.progress.map(labels.percent), draft: campaign.draft)
+    }
+
+    /// One bar per year of campaign start: readable for two campaigns or ten thousand.
+    func trendChart(id: String) -> String {
+        var byYear: [Int: Int] = [:]
+        for campaign in campaigns {
+            byYear[(campaign.start ?? campaign.date).year, default: 0] += figures.campaign(campaign.id)?.totals.donations ?? 0
+        }
+        let items = byYear.keys.sorted().map { (label: String($0), value: byYear[$0]!) }
+        let title = labels.t("Số đơn vị máu tiếp nhận theo năm", "Units collected per year")
+        let description = items.map { "\($0.label): \(labels.integer($0.value))" }.joined(separator: "; ")
+        let chart = Charts(labels: labels).columns(id: id, title: title, description: description, items: items)
+        let table = TableHTML.render(
+            id: "\(id)-table", caption: title, columns: [labels.t("Năm", "Year"), labels.donations],
+            rows: items.map { TableHTML.Row(header: $0.label, cells: [labels.integer($0.value)]) })
+        return "<figure class=\"chart-figure\">\(chart)<figcaption><a href=\"#\(id)-table\">\(Escape.html(labels.dataTable))</a></figcaption></figure>\n" + table
+    }
+}
+
+extension VietnameseFormat {
+    static func litresLabel(_ millilitres: Int, _ labels: Labels) -> String {
+        let tenths = (millilitres + 50) / 100
+        let whole = labels.integer(tenths / 10)
+        return whole + (labels.language == .vi ? "," : ".") + String(tenths % 10) + "\u{00A0}" + labels.t("lít", "l")
+    }
+}

@@ -1,0 +1,79 @@
+/// Accessible HTML tables: a caption, column headers, and the first cell of each row as its header.
+enum TableHTML {
+    struct Row {
+        var header: String
+        var cells: [String]
+    }
+
+    /// - Parameters: text arguments are plain text and are escaped here.
+    static func render(id: String?, caption: String, columns: [String], rows: [Row], footer: Row? = nil) -> String {
+        var out = "<div class=\"table-wrap\"><table\(id.map { " id=\"\(Escape.html($0))\"" } ?? "")>"
+        out += "<caption>\(Escape.html(caption))</caption><thead><tr>"
+        for (i, column) in columns.enumerated() {
+            out += "<th scope=\"col\"\(i > 0 ? " class=\"num\"" : "")>\(Escape.html(column))</th>"
+        }
+        out += "</tr></thead><tbody>"
+        for row in rows { out += line(row) }
+        out += "</tbody>"
+        if let footer { out += "<tfoot>" + line(footer) + "</tfoot>" }
+        return out + "</table></div>\n"
+    }
+
+    private static func line(_ row: Row) -> String {
+        var out = "<tr><th scope=\"row\">\(Escape.html(row.header))</th>"
+        for cell in row.cells { out += "<td class=\"num\">\(Escape.html(cell))</td>" }
+        return out + "</tr>"
+    }
+}
+
+/// The `stats` tables of a campaign or of the whole site.
+struct StatsTables {
+    var labels: Labels
+
+    func totals(_ tally: Tally, target: Int?, progress: Double?, caption: String, id: String?) -> String {
+        var columns = [labels.t("Chỉ số", "Figure"), labels.t("Giá trị", "Value")]
+        columns[0] = labels.t("Chỉ số", "Figure")
+        var rows = [
+            TableHTML.Row(header: labels.registrations, cells: [labels.integer(tally.registrations)]),
+            TableHTML.Row(header: labels.donations, cells: [labels.integer(tally.donations)]),
+            TableHTML.Row(header: labels.deferred, cells: [labels.integer(tally.deferred)]),
+            TableHTML.Row(header: labels.volume, cells: [labels.integer(tally.volumeML)]),
+        ]
+        if let target {
+            rows.append(TableHTML.Row(header: labels.target, cells: [labels.integer(target)]))
+        }
+        if let progress {
+            rows.append(TableHTML.Row(header: labels.progress, cells: [labels.percent(progress)]))
+        }
+        return TableHTML.render(id: id, caption: caption, columns: columns, rows: rows)
+    }
+
+    func breakdown(_ figures: CampaignFigures, by: Breakdown, caption: String, id: String?) -> String {
+        switch by {
+        case .bloodGroup:
+            let rows = figures.byBloodGroup.map {
+                TableHTML.Row(header: $0.key ?? labels.unknown, cells: [labels.integer($0.tally.donations)])
+            }
+            return TableHTML.render(id: id, caption: caption, columns: [labels.bloodGroup, labels.donations], rows: rows)
+        case .date:
+            return table(figures.byDate.map { ($0.key.map(labels.date) ?? labels.unknown, $0.tally) },
+                         first: labels.date, caption: caption, id: id)
+        case .site:
+            return table(figures.bySite.map { ($0.key ?? labels.unknown, $0.tally) },
+                         first: labels.site, caption: caption, id: id)
+        case .unit:
+            return table(figures.byUnit.map { ($0.key ?? labels.unknown, $0.tally) },
+                         first: labels.unit, caption: caption, id: id)
+        }
+    }
+
+    private func table(_ groups: [(String, Tally)], first: String, caption: String, id: String?) -> String {
+        let rows = groups.map { name, tally in
+            TableHTML.Row(header: name, cells: [
+                labels.integer(tally.registrations), labels.integer(tally.donations), labels.integer(tally.volumeML),
+            ])
+        }
+        return TableHTML.render(
+            id: id, caption: caption, columns: [first, labels.registrations, labels.donations, labels.volume], rows: rows)
+    }
+}

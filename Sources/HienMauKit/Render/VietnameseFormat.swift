@@ -1,0 +1,50 @@
+/// Numbers and dates the Vietnamese way, by hand so that the machine's locale
+/// never changes a page: `26.203`, `26,5 %`, `4/8/2023`.
+public enum VietnameseFormat {
+    /// Thousands grouped with `.`: 26203 → `26.203`.
+    public static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "." }
+            out.append(c)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// A ratio as a percentage with one decimal and a comma: 0.265 → `26,5 %`.
+    /// The space is a no-break space so the sign never wraps away from its number.
+    public static func percent(_ ratio: Double) -> String {
+        let tenths = Int((ratio * 1000).rounded())
+        return integer(tenths / 10) + "," + String(abs(tenths % 10)) + "\u{00A0}%"
+    }
+
+    /// Millilitres as litres with one decimal when large: 1_234_500 → `1.234,5 lít`.
+    public static func litres(_ millilitres: Int) -> String {
+        let tenths = (millilitres + 50) / 100
+        return integer(tenths / 10) + "," + String(tenths % 10) + "\u{00A0}lít"
+    }
+
+    /// `D/M/YYYY` without leading zeros.
+    public static func date(_ day: Day) -> String {
+        "\(day.day)/\(day.month)/\(day.year)"
+    }
+}
+
+/// The same figures in English, for `language: en`.
+public enum EnglishFormat {
+    public static func integer(_ value: Int) -> String {
+        VietnameseFormat.integer(value).replacing(".", with: ",")
+    }
+
+    public static func percent(_ ratio: Double) -> String {
+        let tenths = Int((ratio * 1000).rounded())
+        return integer(tenths / 10) + "." + String(abs(tenths % 10)) + "%"
+    }
+
+    public static func date(_ day: Day) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                      "September", "October", "November", "December"]
+        return "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+}

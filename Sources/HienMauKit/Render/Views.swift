@@ -1,0 +1,125 @@
+/// View models: small values made for one template each, with every number
+/// already formatted. Templates escape every `{{ }}`; only fields named `…HTML`
+/// hold markup we produced and are used with `{{{ }}}`.
+struct SiteView {
+    var title: String
+    var description: String
+    var language: String
+    var home: String
+    var stylesheet: String
+    var feed: String
+    var menu: [MenuItem]
+    var l: [String: String]
+}
+
+struct MenuItem {
+    var title: String
+    var url: String
+    var current: Bool
+}
+
+struct MetaView {
+    var title: String
+    var description: String
+    var canonical: String
+    var ogType: String
+    var ogImage: String?
+}
+
+struct KPI {
+    var label: String
+    var value: String
+}
+
+struct CampaignCard {
+    var title: String
+    var url: String
+    var dateText: String
+    var dateISO: String
+    var summary: String?
+    var location: String?
+    var donationsText: String
+    var progressText: String?
+    var draft: Bool
+}
+
+struct Award {
+    var recipient: String
+    var kind: String
+    var award: String
+    var issuer: String
+    var year: String
+}
+
+struct HomeView {
+    var site: SiteView
+    var meta: MetaView
+    var kpis: [KPI]
+    var trendHTML: String
+    var latest: [CampaignCard]
+    var hasMore: Bool
+    var campaignsURL: String
+}
+
+struct CampaignListView {
+    var site: SiteView
+    var meta: MetaView
+    var campaigns: [CampaignCard]
+}
+
+struct CampaignView {
+    var site: SiteView
+    var meta: MetaView
+    var title: String
+    var dateText: String
+    var dateISO: String
+    var organizer: String?
+    var location: String?
+    var period: String?
+    var hospitals: [String]
+    var hasHospitals: Bool
+    var coverURL: String?
+    var coverAlt: String
+    var kpis: [KPI]
+    var progressHTML: String?
+    var bodyHTML: String
+    var detailsHTML: String
+    var rollHTML: String
+    var draft: Bool
+}
+
+struct StatsView {
+    var site: SiteView
+    var meta: MetaView
+    var kpis: [KPI]
+    var trendHTML: String
+    var campaignsTableHTML: String
+    var downloads: [Download]
+}
+
+struct Download {
+    var title: String
+    var url: String
+}
+
+struct HonoursView {
+    var site: SiteView
+    var meta: MetaView
+    var rollHTML: String
+    var awards: [Award]
+    var hasAwards: Bool
+    var milestonesText: String
+    var downloadURL: String
+}
+
+struct PageView {
+    var site: SiteView
+    var meta: MetaView
+    var title: String
+    var bodyHTML: String
+}
+
+struct NotFoundView {
+    var site: SiteView
+    var meta: MetaView
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import HienMauKit
+
+@main
+struct HienMau: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hienmau",
+        abstract: "Static report sites for blood-donation campaigns.",
+        subcommands: [Build.self, Check.self, New.self],
+        defaultSubcommand: Build.self)
+}
+
+/// Options shared by `build` and `check`.
+struct InputOptions: ParsableArguments {
+    @Option(help: "The content folder.") var content = "content"
+    @Option(help: "The templates folder.") var templates = "templates"
+    @Flag(help: "Include drafts.") var drafts = false
+    @Flag(help: "Treat warnings as errors.") var strict = false
+    @Option(help: "How to print problems: text, github or json.") var format: DiagnosticFormat = .text
+
+    var buildOptions: BuildOptions {
+        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), drafts: drafts)
+    }
+}
+
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, github, json
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+    @OptionGroup var input: InputOptions
+    @Option(help: "The output folder.") var output = "public"
+    @Flag(help: "Print the time of each stage.") var timings = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let outputURL = URL(fileURLWithPath: output)
+        if let problem = OutputGuard.problem(
+            output: outputURL, content: input.buildOptions.content, templates: input.buildOptions.templates,
+            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        {
+            Report.fail(problem, path: output)
+        }
+        let result = Site.generate(input.buildOptions)
+        Report.print(result, input: input)
+        guard result.succeeded, !(input.strict && !result.diagnostics.warnings.isEmpty) else { throw ExitCode(1) }
+        let writeStart = ContinuousClock.now
+        do {
+            try OutputWriter(output: outputURL).write(files: result.files, assets: result.assets)
+        } catch {
+            FileHandle.standardError.write(Data("\(output): error: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+        let total = ContinuousClock.now - started
+        if timings {
+            var lines = result.timings.map { String(format: "%-10@ %8.1f ms", $0.stage, $0.seconds * 1000) }
+            lines.append(String(format: "%-10@ %8.1f ms", "write", (ContinuousClock.now - writeStart).seconds * 1000))
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        Report.summary(result, seconds: total.seconds, output: output)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check content, data and templates; write nothing.")
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let result = Site.generate(input.buildOptions)
+        Report.print(result, input: input)
+        guard result.succeeded, !(input.strict && !result.diagnostics.warnings.isEmpty) else { throw ExitCode(1) }
+        if input.format == .text {
+            let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+            print(result.language == .vi
+                  ? "Không có lỗi: \(pages) trang, \(result.rows) dòng số liệu, \(result.diagnostics.warnings.count) cảnh báo."
+                  : "No errors: \(pages) pages, \(result.rows) rows, \(result.diagnostics.warnings.count) warnings.")
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a new campaign write-up.")
+    @Argument(help: "The campaign's title.") var title: String
+    @Option(help: "The content folder.") var content = "content"
+
+    func run() throws {
+        do {
+            let path = try Scaffold.newCampaign(title: title, content: URL(fileURLWithPath: content), today: Scaffold.today())
+            print(path)
+        } catch let error as Scaffold.Failure {
+            FileHandle.standardError.write(Data("error: \(error.message.text(.vi))\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

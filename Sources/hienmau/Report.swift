@@ -1,0 +1,43 @@
+import Foundation
+import HienMauKit
+
+/// Prints diagnostics and summaries for the terminal or CI.
+enum Report {
+    static func print(_ result: BuildResult, input: InputOptions) {
+        let printer = DiagnosticPrinter(language: result.language)
+        let sorted = result.diagnostics.sorted
+        let text: String
+        switch input.format {
+        case .text:
+            text = sorted.map(printer.format).joined()
+            if result.diagnostics.hasErrors {
+                let n = result.diagnostics.errors.count
+                FileHandle.standardError.write(Data((text + (result.language == .vi
+                    ? "\(n) lỗi; không ghi gì vào thư mục đầu ra.\n" : "\(n) error(s); nothing was written.\n")).utf8))
+                return
+            }
+        case .github:
+            text = sorted.map(printer.formatGitHub).joined()
+        case .json:
+            text = printer.formatJSON(sorted)
+        }
+        if input.format == .text {
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            Swift.print(text, terminator: "")
+        }
+    }
+
+    static func summary(_ result: BuildResult, seconds: Double, output: String) {
+        let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+        let ms = String(format: "%.0f", seconds * 1000)
+        Swift.print(result.language == .vi
+            ? "Đã tạo \(pages) trang từ \(result.rows) dòng số liệu vào \(output)/ trong \(ms) ms (\(result.diagnostics.warnings.count) cảnh báo)."
+            : "Built \(pages) pages from \(result.rows) rows into \(output)/ in \(ms) ms (\(result.diagnostics.warnings.count) warnings).")
+    }
+
+    static func fail(_ message: Message, path: String) -> Never {
+        FileHandle.standardError.write(Data("\(path): error: \(message.text(.vi))\n\(path): error: \(message.text(.en))\n".utf8))
+        exit(1)
+    }
+}
