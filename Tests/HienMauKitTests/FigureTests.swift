@@ -1,0 +1,136 @@
+import Testing
+@testable import HienMauKit
+
+@Suite struct FigureTests {
+    /// Hand-computed: a-2023 has 5 registrations, 3 donations (250+350+450 = 1050 ml), 2 deferred
+    /// (one `0`, one empty); target 4 → progress 0.75.
+    let csv = """
+        campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent
+        a-2023,2023-08-04,Điểm A,Nguyễn Văn An,,Đơn vị 1,250,O+,,yes
+        a-2023,2023-08-04,Điểm A,Trần Thị Bình,,Đơn vị 1,0,A+,,yes
+        a-2023,2023-08-05,Điểm B,Lê Văn Cường,,,350,,,yes
+        a-2023,2023-08-05,Điểm B,Phạm Văn Dũng,,Đơn vị 2,450,O+,,yes
+        a-2023,2023-08-05,Điểm A,Hoàng Văn Em,,Đơn vị 2,,,,yes
+
+        """
+
+    @Test func totalsOfOneCampaign() throws {
+        let (result, diagnostics) = figures(csv: csv, campaigns: [("a-2023", 4)])
+        #expect(!diagnostics.hasErrors)
+        let a = try #require(result.campaign("a-2023"))
+        #expect(a.totals == Tally(registrations: 5, donations: 3, volumeML: 1050))
+        #expect(a.totals.deferred == 2)
+        #expect(a.progress == 0.75)
+        #expect(result.totals == Tally(registrations: 5, donations: 3, volumeML: 1050))
+    }
+
+    @Test func breakdowns() throws {
+        let (result, _) = figures(csv: csv, campaigns: [("a-2023", nil)])
+        let a = try #require(result.campaign("a-2023"))
+        #expect(a.progress == nil)
+        #expect(a.bySite.map(\.key) == ["Điểm B", "Điểm A"])
+        #expect(a.bySite.map(\.tally) == [Tally(registrations: 2, donations: 2, volumeML: 800),
+                                          Tally(registrations: 3, donations: 1, volumeML: 250)])
+        #expect(a.byDate.map { $0.key!.iso } == ["2023-08-04", "2023-08-05"])
+        #expect(a.byDate.map(\.tally.donations) == [1, 2])
+        // Empty unit forms its own group, last.
+        #expect(a.byUnit.map(\.key) == ["Đơn vị 1", "Đơn vị 2", nil])  // tie: by name
+        #expect(a.byUnit.last?.tally == Tally(registrations: 1, donations: 1, volumeML: 350))
+        // Blood groups count donations only; the deferred A+ row gives A+ zero donations.
+        #expect(a.byBloodGroup.map(\.key) == ["O+", "A+", nil])
+        #expect(a.byBloodGroup.map(\.tally.donations) == [2, 0, 1])
+    }
+
+    @Test func lifetimeCountsRunAcrossCampaignsInOrder() throws {
+        let csv = """
+            campaign,date,site,donor,donor_id,unit,volume_ml,prior_donations,consent
+            old,2020-04-19,S,Nguyễn Văn Hùng,P1,U,350,8,yes
+            old,2020-04-19,S,Trần Văn Tư,,U,350,3,yes
+            new,2023-08-04,S,Nguyễn Văn Hùng (đổi tên),P1,U2,350,,yes
+            new,2023-08-04,S,Trần Văn Tư,,U,350,4,yes
+            new,2023-08-04,S,Trần Văn Tư,,U,0,,yes
+
+            """
+        let (result, diagnostics) = figures(csv: csv, campaigns: [("old", nil), ("new", nil)])
+        #expect(!diagnostics.hasErrors)
+        // P1: prior 8 + 1 (old) = 9 after old, 10 after new. Tư: max prior 4 + 1 + 1 = 6.
+        #expect(result.campaignRolls["old"] == [
+            HonouredDonor(name: "Nguyễn Văn Hùng", unit: "U", donations: 9, milestone: 5),
+            HonouredDonor(name: "Trần Văn Tư", unit: "U", donations: 5, milestone: 5),
+        ])
+        #expect(result.campaignRolls["new"] == [
+            HonouredDonor(name: "Nguyễn Văn Hùng", unit: "U", donations: 10, milestone: 10),
+            HonouredDonor(name: "Trần Văn Tư", unit: "U", donations: 6, milestone: 5),
+        ])
+        #expect(result.honourRoll.map(\.donations) == [10, 6])
+    }
+
+    @Test func nfcAndNfdNamesAreOneDonor() {
+        let nfc = "Nguyễn Thị Hằng".precomposedStringWithCanonicalMapping
+        let nfd = "Nguyễn Thị Hằng".decomposedStringWithCanonicalMapping
+        let csv = """
+            campaign,date,site,donor,unit,volume_ml,prior_donations,consent
+            a,2023-01-01,S,\(nfc),U,350,3,yes
+            a,2023-05-01,S,\(nfd),U,350,,yes
+
+            """
+        let (result, _) = figures(csv: csv, campaigns: [("a", nil)])
+        #expect(result.honourRoll == [HonouredDonor(name: nfc, unit: "U", donations: 5, milestone: 5)])
+    }
+
+    @Test func rollOrderIsCountThenGivenNameThenFullName() {
+        let csv = """
+            campaign,date,site,donor,donor_id,unit,volume_ml,prior_donations,consent
+            a,2023-01-01,S,Trần Văn Bình,1,U,350,9,yes
+            a,2023-01-01,S,Lê Thị Ánh,2,U,350,9,yes
+            a,2023-01-01,S,Nguyễn Văn An,3,U,350,9,yes
+            a,2023-01-01,S,Phạm Văn Anh,4,U,350,19,yes
+            a,2023-01-01,S,Ai Đó,5,U,350,19,no
+            a,2023-01-01,S,Đỗ Văn Đức,6,U,350,9,yes
+            a,2023-01-01,S,Bùi Văn Dũng,7,U,350,9,yes
+
+            """
+        let (result, _) = figures(csv: csv, campaigns: [("a", nil)])
+        // 20s first (named before anonymous), then 10s by given name: An < Ánh < Bình < Dũng < Đức.
+        #expect(result.honourRoll.map { $0.name ?? "–" } == [
+            "Phạm Văn Anh", "–", "Nguyễn Văn An", "Lê Thị Ánh", "Trần Văn Bình", "Bùi Văn Dũng", "Đỗ Văn Đức",
+        ])
+        #expect(result.honourRoll.map(\.milestone) == [20, 20, 10, 10, 10, 10, 10])
+    }
+
+    @Test func anonymityFollowsConsentAndDefault() {
+        let csv = """
+            campaign,date,site,donor,donor_id,unit,volume_ml,prior_donations,consent
+            a,2023-01-01,S,Có Đồng Ý,1,U,350,9,yes
+            a,2023-01-01,S,Để Trống,2,U,350,9,
+            a,2023-01-01,S,Từ Chối Một Lần,3,U,350,9,yes
+            a,2023-03-01,S,Từ Chối Một Lần,3,U,0,,no
+
+            """
+        let (strict, _) = figures(csv: csv, campaigns: [("a", nil)], consentDefault: false)
+        #expect(strict.honourRoll.map(\.name) == ["Có Đồng Ý", nil, nil])
+        #expect(strict.honourRoll.filter(\.isAnonymous).allSatisfy { $0.unit == nil })
+        let (lenient, _) = figures(csv: csv, campaigns: [("a", nil)], consentDefault: true)
+        #expect(Set(lenient.honourRoll.compactMap(\.name)) == ["Có Đồng Ý", "Để Trống"])
+    }
+
+    @Test func rowsOfCampaignsOutsideTheBuildCountNowhere() {
+        let csv = """
+            campaign,date,site,donor,donor_id,unit,volume_ml,prior_donations,consent
+            a,2023-01-01,S,X,1,U,350,9,yes
+            draft,2023-06-01,S,X,1,U,350,,yes
+
+            """
+        var diagnostics = Diagnostics()
+        var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: nil)], milestones: [10], consentDefault: false)
+        DonationTable.read(bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "draft"]),
+                           diagnostics: &diagnostics) { builder.add($0) }
+        let result = builder.finish()
+        #expect(!diagnostics.hasErrors)
+        #expect(result.totals.registrations == 1)
+        // 9 prior + 1 in "a" = 10; the draft's row would make it 11.
+        #expect(result.honourRoll.map(\.donations) == [10])
+    }
+}
+
+import Foundation

@@ -1,0 +1,51 @@
+import Testing
+@testable import HienMauKit
+
+@Suite struct FormatTests {
+    @Test func integersGroupThousandsWithDots() {
+        #expect(VietnameseFormat.integer(0) == "0")
+        #expect(VietnameseFormat.integer(999) == "999")
+        #expect(VietnameseFormat.integer(26203) == "26.203")
+        #expect(VietnameseFormat.integer(1_234_567) == "1.234.567")
+        #expect(VietnameseFormat.integer(-1500) == "-1.500")
+    }
+
+    @Test func percentHasOneDecimalCommaAndNoBreakSpace() {
+        #expect(VietnameseFormat.percent(0.265) == "26,5\u{00A0}%")
+        #expect(VietnameseFormat.percent(1.127) == "112,7\u{00A0}%")
+        #expect(VietnameseFormat.percent(1334.0 / 1000) == "133,4\u{00A0}%")
+        #expect(VietnameseFormat.percent(0) == "0,0\u{00A0}%")
+        #expect(VietnameseFormat.percent(123.456) == "12.345,6\u{00A0}%")
+    }
+
+    @Test func datesHaveNoLeadingZeros() {
+        #expect(VietnameseFormat.date(Day(year: 2023, month: 8, day: 4)!) == "4/8/2023")
+        #expect(VietnameseFormat.date(Day(year: 2020, month: 12, day: 25)!) == "25/12/2020")
+    }
+
+    @Test func englishFormats() {
+        #expect(EnglishFormat.integer(26203) == "26,203")
+        #expect(EnglishFormat.percent(0.265) == "26.5%")
+        #expect(EnglishFormat.date(Day(year: 2023, month: 8, day: 4)!) == "4 August 2023")
+    }
+
+    @Test func daysParseBothFormsAndRejectImpossibleOnes() {
+        #expect(Day(parsing: "2023-08-04") == Day(year: 2023, month: 8, day: 4))
+        #expect(Day(parsing: "4/8/2023") == Day(year: 2023, month: 8, day: 4))
+        #expect(Day(parsing: "04/08/2023") == Day(year: 2023, month: 8, day: 4))
+        #expect(Day(parsing: "2023-02-29") == nil)
+        #expect(Day(parsing: "2024-02-29") != nil)
+        #expect(Day(parsing: "31/4/2023") == nil)
+        #expect(Day(parsing: "2023/08/04") == nil)
+        #expect(Day(ordinal: Day(year: 2023, month: 8, day: 25)!.ordinal) == Day(year: 2023, month: 8, day: 25))
+    }
+
+    @Test func escapingForHTMLAndCSV() {
+        #expect(Escape.html("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;")
+        #expect(Escape.html("\" onmouseover=\"x") == "&quot; onmouseover=&quot;x")
+        #expect(Escape.csvCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(Escape.csvCell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(Escape.csvCell("-5") == "-5")
+        #expect(Escape.csvCell("a,b") == "\"a,b\"")
+    }
+}
