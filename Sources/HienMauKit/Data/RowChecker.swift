@@ -4,12 +4,29 @@ import Foundation
 /// Every problem of the row is reported, then the row is dropped.
 struct RowChecker {
     var context: DonationTable.Context
+    /// Sites, units and names repeat from row to row; NFC is worked out once for each.
+    private var nfcCache: [String: String] = [:]
 
-    func check(_ record: CSVReader.Record, header: DonationHeader, diagnostics: inout Diagnostics) -> DonationRecord? {
-        let lineText: String = {
+    init(context: DonationTable.Context) {
+        self.context = context
+    }
+
+    mutating func nfc(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if let known = nfcCache[text] { return known }
+        let value = text.precomposedStringWithCanonicalMapping
+        if nfcCache.count < 100_000 { nfcCache[text] = value }
+        return value
+    }
+
+    mutating func check(_ record: CSVReader.Record, header: DonationHeader, diagnostics: inout Diagnostics) -> DonationRecord? {
+        // Only needed for a message: made on demand.
+        var lineText: String {
             let firstLine = record.raw.split(separator: 0x0A, omittingEmptySubsequences: false).first ?? []
-            return String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: ["\r"])
-        }()
+            var text = String(decoding: firstLine, as: UTF8.self)
+            if text.hasSuffix("\r") { text.removeLast() }
+            return text
+        }
         func location(_ column: DonationColumn?) -> SourceLocation {
             let field = column.flatMap { header.index[$0] } ?? 0
             let col = field < record.fields.count ? DonationHeader.column(of: field, in: record) : 1
@@ -59,7 +76,7 @@ struct RowChecker {
         }
         let site = value(.site)
         if site.isEmpty { fail(.site, Message(vi: "thiếu điểm hiến", en: "site is empty")) }
-        let donor = value(.donor).precomposedStringWithCanonicalMapping
+        let donor = nfc(value(.donor))
         if donor.isEmpty { fail(.donor, Message(vi: "thiếu họ tên người hiến", en: "donor is empty")) }
 
         let volumeText = value(.volumeML)
@@ -114,8 +131,8 @@ struct RowChecker {
         let id = value(.donorID)
         let unit = value(.unit)
         return DonationRecord(
-            campaign: campaign, date: date, site: site.precomposedStringWithCanonicalMapping, donor: donor,
-            donorID: id.isEmpty ? nil : id, unit: unit.isEmpty ? nil : unit.precomposedStringWithCanonicalMapping,
+            campaign: campaign, date: date, site: nfc(site), donor: donor,
+            donorID: id.isEmpty ? nil : id, unit: unit.isEmpty ? nil : nfc(unit),
             volumeML: volume, bloodGroup: bloodGroup, priorDonations: prior, consent: consent ?? nil,
             line: record.line)
     }
