@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HienMauKit
 
@@ -132,5 +133,3 @@ import Testing
         #expect(result.honourRoll.map(\.donations) == [10])
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HienMauKit
 
@@ -37,5 +38,3 @@ import Testing
         #expect(Slug.problem(with: "gioi-thieu") == nil)
     }
 }
-
-import Foundation

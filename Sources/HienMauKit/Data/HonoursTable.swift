@@ -1,3 +1,4 @@
+import Foundation
 /// An award from `content/data/honours.csv`: `recipient,kind,award,issuer,year`.
 public struct Honour: Sendable, Equatable {
     public enum Kind: String, Sendable {
@@ -92,5 +93,3 @@ public enum HonoursTable {
         }
     }
 }
-
-import Foundation

@@ -162,8 +162,21 @@ public struct SiteFigures: Sendable {
     public var campaignRolls: [String: [HonouredDonor]]
     public var milestones: [Int]
     public var rowsRead: Int
+    /// Campaign id → position in `campaigns`: pages look campaigns up by id many times.
+    private let index: [String: Int]
+
+    init(totals: Tally, campaigns: [CampaignFigures], honourRoll: [HonouredDonor],
+         campaignRolls: [String: [HonouredDonor]], milestones: [Int], rowsRead: Int) {
+        self.totals = totals
+        self.campaigns = campaigns
+        self.honourRoll = honourRoll
+        self.campaignRolls = campaignRolls
+        self.milestones = milestones
+        self.rowsRead = rowsRead
+        self.index = Dictionary(campaigns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     public func campaign(_ id: String) -> CampaignFigures? {
-        campaigns.first(where: { $0.id == id })
+        index[id].map { campaigns[$0] }
     }
 }

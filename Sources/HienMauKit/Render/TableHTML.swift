@@ -31,8 +31,7 @@ struct StatsTables {
     var labels: Labels
 
     func totals(_ tally: Tally, target: Int?, progress: Double?, caption: String, id: String?) -> String {
-        var columns = [labels.t("Chỉ số", "Figure"), labels.t("Giá trị", "Value")]
-        columns[0] = labels.t("Chỉ số", "Figure")
+        let columns = [labels.t("Chỉ số", "Figure"), labels.t("Giá trị", "Value")]
         var rows = [
             TableHTML.Row(header: labels.registrations, cells: [labels.integer(tally.registrations)]),
             TableHTML.Row(header: labels.donations, cells: [labels.integer(tally.donations)]),

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The templates of `templates/`, parsed once per build. A template that does
@@ -90,5 +91,3 @@ public struct TemplateSet: Sendable {
         return out
     }
 }
-
-import Foundation

@@ -19,12 +19,6 @@ public enum VietnameseFormat {
         return integer(tenths / 10) + "," + String(abs(tenths % 10)) + "\u{00A0}%"
     }
 
-    /// Millilitres as litres with one decimal when large: 1_234_500 → `1.234,5 lít`.
-    public static func litres(_ millilitres: Int) -> String {
-        let tenths = (millilitres + 50) / 100
-        return integer(tenths / 10) + "," + String(tenths % 10) + "\u{00A0}lít"
-    }
-
     /// `D/M/YYYY` without leading zeros.
     public static func date(_ day: Day) -> String {
         "\(day.day)/\(day.month)/\(day.year)"
