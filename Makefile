@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hienmau
 
-.PHONY: site test deps test-deps build clean golden
+.PHONY: site test deps test-deps build clean golden fuzz
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
@@ -30,6 +30,11 @@ test: test-deps
 golden: deps
 	RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests || true
 	git status --short Tests/HienMauKitTests/Golden
+
+# libFuzzer over the CSV reader and the front-matter parser; FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build public

@@ -56,7 +56,7 @@ public enum Site {
             milestones: settings.milestones, consentDefault: settings.consentDefault, file: files.donationsPath)
         let context = DonationTable.Context(
             file: files.donationsPath, columnMapping: settings.columns,
-            campaignIDs: Set(content.all.map(\.id)), periods: content.periods)
+            campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
         DonationTable.read(url: files.donationsURL, context: context, diagnostics: &diagnostics) { builder.add($0) }
         diagnostics.append(contentsOf: builder.warnings)
         diagnostics.append(contentsOf: builder.donorWarnings(file: files.donationsPath))

@@ -11,7 +11,7 @@ enum Report {
         case .text:
             text = sorted.map(printer.format).joined()
             if result.diagnostics.hasErrors {
-                let n = result.diagnostics.errors.count
+                let n = result.diagnostics.errorCount
                 FileHandle.standardError.write(Data((text + (result.language == .vi
                     ? "\(n) lỗi; không ghi gì vào thư mục đầu ra.\n" : "\(n) error(s); nothing was written.\n")).utf8))
                 return

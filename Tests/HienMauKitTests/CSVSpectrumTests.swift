@@ -36,9 +36,10 @@ import Testing
         #expect(rows == expected)
     }
 
-    /// The same bytes fed whole, byte by byte and in random splits give the same records.
+    /// The same bytes fed whole, byte by byte and in random splits give the same
+    /// records, also when a split falls inside a Vietnamese character.
     @Test func chunkingDoesNotChangeRecords() throws {
-        let text = "a,b\r\n1,\"x\r\ny\"\r\n\"q\"\"q\",2\r\n3,4"
+        let text = "a,b\r\n1,\"x\r\ny\"\r\n\"q\"\"q\",2\r\nĐặng Thị Ánh,4\r\n3,Hà Nội"
         let bytes = Array(text.utf8)
         let whole = try CSVReader.records(in: bytes, delimiter: 0x2C).map(\.fields)
         var generator = SystemRandomNumberGenerator()
@@ -54,11 +55,34 @@ import Testing
             try reader.finish { out.append($0.fields) }
             #expect(out == whole, "chunk size \(size)")
         }
-        #expect(whole == [["a", "b"], ["1", "x\r\ny"], ["q\"q", "2"], ["3", "4"]])
+        #expect(whole == [["a", "b"], ["1", "x\r\ny"], ["q\"q", "2"], ["Đặng Thị Ánh", "4"], ["3", "Hà Nội"]])
+    }
+
+    /// Inputs the fuzzer found (Fixtures/fuzz): split into two chunks at every
+    /// byte, they must read exactly as when read whole.
+    @Test func fuzzFindingsReadTheSameAtEverySplit() throws {
+        let folder = Repo.root.appendingPathComponent("Tests/HienMauKitTests/Fixtures/fuzz")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("csv-") }
+        #expect(!names.isEmpty)
+        for name in names.sorted() {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            let whole = Result { try CSVReader.records(in: bytes, delimiter: 0x2C).map(\.fields) }
+            for split in 0...bytes.count {
+                var reader = CSVReader(delimiter: 0x2C)
+                var out: [[String]] = []
+                let chunked = Result {
+                    try reader.feed(bytes[..<split]) { out.append($0.fields) }
+                    try reader.feed(bytes[split...]) { out.append($0.fields) }
+                    try reader.finish { out.append($0.fields) }
+                    return out
+                }
+                #expect(String(describing: chunked) == String(describing: whole), "\(name) split at \(split)")
+            }
+        }
     }
 
     @Test func unterminatedQuoteNamesTheLineItOpened() {
-        #expect(throws: CSVReader.Problem.unterminatedQuote(line: 2, byteColumn: 3)) {
+        #expect(throws: CSVReader.Problem.unterminatedQuote(line: 2, column: 3, text: "1,\"open")) {
             _ = try CSVReader.records(in: Array("a,b\n1,\"open\n2,3\n".utf8), delimiter: 0x2C)
         }
     }

@@ -26,11 +26,24 @@ public struct Campaign: Sendable {
     /// Chronological order for lifetime counts and lists: start (or date), then id.
     public var sortKey: (Day, String) { (start ?? date, id) }
 
+    /// The `campaign:` value read line by line, for a write-up whose front matter
+    /// failed: its CSV rows are then not reported as belonging to no write-up.
+    static func declaredID(in file: SourceFile) -> String? {
+        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            if line.trimmingSuffixWhitespace == "---" { break }
+            guard line.hasPrefix("campaign:") else { continue }
+            let value = line.dropFirst("campaign:".count).trimmed
+            let unquoted = value.trimmingCharacters(in: ["\"", "'"])
+            return unquoted.isEmpty ? nil : unquoted
+        }
+        return nil
+    }
+
     public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> Campaign? {
         guard let matter = FrontMatter.parse(file, diagnostics: &diagnostics) else { return nil }
         let reader = FieldReader(matter: matter, file: file)
         reader.warnUnknownKeys(known: knownKeys, into: &diagnostics)
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
 
         let title = reader.string("title", required: true, into: &diagnostics)
         let id = reader.string("campaign", required: true, into: &diagnostics)?.trimmed
@@ -57,7 +70,7 @@ public struct Campaign: Sendable {
             cover: reader.string("cover", into: &diagnostics)?.trimmed,
             slug: slug ?? "", draft: reader.bool("draft", into: &diagnostics) ?? false,
             body: matter.body, bodyFirstLine: matter.bodyFirstLine, source: file)
-        return diagnostics.errors.count == before ? campaign : nil
+        return diagnostics.errorCount == before ? campaign : nil
     }
 }
 
@@ -79,14 +92,14 @@ public struct Page: Sendable {
         guard let matter = FrontMatter.parse(file, diagnostics: &diagnostics) else { return nil }
         let reader = FieldReader(matter: matter, file: file)
         reader.warnUnknownKeys(known: knownKeys, into: &diagnostics)
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
         let title = reader.string("title", required: true, into: &diagnostics)
         let slug = PageSlug.read(reader, title: title, into: &diagnostics)
         let page = Page(
             title: title ?? "", slug: slug ?? "", summary: reader.string("summary", into: &diagnostics),
             date: reader.day("date", into: &diagnostics), draft: reader.bool("draft", into: &diagnostics) ?? false,
             body: matter.body, bodyFirstLine: matter.bodyFirstLine, source: file)
-        return diagnostics.errors.count == before ? page : nil
+        return diagnostics.errorCount == before ? page : nil
     }
 }
 

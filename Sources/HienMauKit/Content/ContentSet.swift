@@ -8,6 +8,8 @@ struct ContentSet {
     /// The campaigns in this build.
     var published: [Campaign] = []
     var pages: [Page] = []
+    /// Ids named by write-ups whose front matter has errors (already reported).
+    var failedIDs: Set<String> = []
     /// Figure specs by source path, in block order.
     var specs: [String: [FigureSpec]] = [:]
     var markdown: [String: MarkdownDocument] = [:]
@@ -25,7 +27,13 @@ struct ContentSet {
 
     static func parse(_ files: SiteFiles, config: SiteConfig, drafts: Bool, diagnostics: inout Diagnostics) -> ContentSet {
         var set = ContentSet()
-        set.all = files.campaigns.compactMap { Campaign.parse($0, diagnostics: &diagnostics) }
+        for file in files.campaigns {
+            if let campaign = Campaign.parse(file, diagnostics: &diagnostics) {
+                set.all.append(campaign)
+            } else if let id = Campaign.declaredID(in: file) {
+                set.failedIDs.insert(id)
+            }
+        }
         set.pages = files.pages.compactMap { Page.parse($0, diagnostics: &diagnostics) }.filter { drafts || !$0.draft }
         set.published = set.all.filter { drafts || !$0.draft }
 
@@ -41,40 +49,47 @@ struct ContentSet {
             }
         }
         var slugs: [String: String] = [:]
-        func claim(_ slug: String, _ path: String, section: String) {
+        func claim(_ slug: String, _ file: SourceFile, section: String) {
             let key = section + "/" + slug
+            let path = file.path
             if let first = slugs[key] {
+                // Point at the slug if written, else at the title it was made from.
+                let at = file.frontMatterValue("slug") ?? file.frontMatterValue("title") ?? (1, 1)
                 diagnostics.error(
-                    SourceLocation(file: path, line: 1, column: 1),
+                    file.location(line: at.line, column: at.column),
                     Message(vi: "slug '\(slug)' đã được \(first) dùng; hai trang không thể cùng một địa chỉ",
                             en: "slug '\(slug)' is already used by \(first); two pages cannot share one address"),
-                    hint: Message(vi: "đặt 'slug: …' khác cho một trong hai trang", en: "give one of them another 'slug: …'"))
+                    hint: Message(vi: "đặt 'slug: …' khác cho một trong hai trang", en: "give one of them another 'slug: …'"),
+                    line: file.line(at.line))
             } else {
                 slugs[key] = path
             }
         }
-        for campaign in set.published { claim(campaign.slug, campaign.source.path, section: SitePaths.campaignsDir) }
+        for campaign in set.published { claim(campaign.slug, campaign.source, section: SitePaths.campaignsDir) }
         for page in set.pages {
             if reserved.contains(page.slug) {
+                let at = page.source.frontMatterValue("slug") ?? page.source.frontMatterValue("title") ?? (1, 1)
                 diagnostics.error(
-                    SourceLocation(file: page.source.path, line: 1, column: 1),
+                    page.source.location(line: at.line, column: at.column),
                     Message(vi: "slug '\(page.slug)' trùng với một mục của trang web", en: "slug '\(page.slug)' is used by the site itself"),
-                    hint: Message(vi: "đặt 'slug: …' khác", en: "choose another 'slug: …'"))
+                    hint: Message(vi: "đặt 'slug: …' khác", en: "choose another 'slug: …'"),
+                    line: page.source.line(at.line))
             }
-            claim(page.slug, page.source.path, section: "")
+            claim(page.slug, page.source, section: "")
         }
         let images = Set(files.assets.map(\.path))
         for campaign in set.all {
             guard let cover = campaign.cover else { continue }
             if !images.contains("images/" + CoverPath.normalize(cover)) {
                 let file = campaign.source
-                let line = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .firstIndex(where: { $0.hasPrefix("cover:") }).map { $0 + 1 } ?? 1
+                let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(
-                    file.location(line: line, column: 1),
+                    file.location(line: at.line, column: at.column),
                     Message(vi: "ảnh bìa '\(cover)' không có trong \(files.contentName)/images/",
                             en: "cover '\(cover)' does not exist in \(files.contentName)/images/"),
-                    line: file.line(line))
+                    hint: Message(vi: "đặt ảnh vào \(files.contentName)/images/ và ghi tên tệp, ví dụ 'cover: anh-bia.jpg'",
+                                  en: "put the image in \(files.contentName)/images/ and give its file name, e.g. 'cover: cover.jpg'"),
+                    line: file.line(at.line))
             }
         }
         // Figure blocks are read now so that their errors come with the others.

@@ -49,11 +49,11 @@ public struct FrontMatter {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            let (mark, problem) = error.markAndProblem
-            let line = (mark?.line ?? 1) + yamlFirstLine - 1
+            let problem = YAMLProblem(error)
+            let line = (problem.mark?.line ?? 1) + yamlFirstLine - 1
             diagnostics.error(
-                file.location(line: line, column: mark?.column ?? 1),
-                Message(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"),
+                file.location(line: line, column: problem.mark?.column ?? 1),
+                problem.message,
                 hint: Message(
                     vi: "đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép, và thụt lề bằng dấu cách, không dùng tab",
                     en: "quote values that contain ':' or '#', and indent with spaces, not tabs"),
@@ -88,21 +88,54 @@ public struct FrontMatter {
     }
 }
 
-extension YamlError {
-    var markAndProblem: (Mark?, String) {
-        switch self {
-        case .scanner(_, let problem, let mark, _),
-             .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return (mark, problem)
-        case .reader(let problem, _, _, _):
-            return (nil, problem)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark, "duplicated key \(duplicates.joined(separator: ", "))")
+/// A Yams error as the user should read it: where, and what, in the site's
+/// language. libyaml's common problems are translated; others keep its words.
+struct YAMLProblem {
+    var mark: Mark?
+    var message: Message
+
+    init(_ error: YamlError) {
+        var mark: Mark?
+        var problem = "\(error)"
+        var context: YamlError.Context?
+        switch error {
+        case .scanner(let c, let p, let m, _), .parser(let c, let p, let m, _), .composer(let c, let p, let m, _):
+            (context, problem, mark) = (c, p, m)
+        case .reader(let p, _, _, _):
+            problem = p
+        case .duplicatedKeysInMapping(let duplicates, let c):
+            mark = c.mark
+            let keys = duplicates.joined(separator: ", ")
+            self.init(mark: mark, message: Message(vi: "YAML không hợp lệ: khoá \(keys) được viết hai lần",
+                                                    en: "invalid YAML: the key \(keys) is written twice"))
+            return
         default:
-            return (nil, "\(self)")
+            break
         }
+        // An unclosed quote runs to the end: point at where it opened.
+        if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") {
+            self.init(mark: context.mark, message: Message(
+                vi: "YAML không hợp lệ: dấu ngoặc kép mở ở đây không bao giờ được đóng",
+                en: "invalid YAML: the quote opened here is never closed"))
+            return
+        }
+        let vi = Self.vietnamese[problem].map { "\($0) (\(problem))" } ?? problem
+        self.init(mark: mark, message: Message(vi: "YAML không hợp lệ: \(vi)", en: "invalid YAML: \(problem)"))
     }
+
+    init(mark: Mark?, message: Message) {
+        self.mark = mark
+        self.message = message
+    }
+
+    static let vietnamese: [String: String] = [
+        "mapping values are not allowed in this context": "không được có dấu ':' ở đây",
+        "could not find expected ':'": "thiếu dấu ':' sau khoá",
+        "found character that cannot start any token": "có ký tự không thể mở đầu một giá trị (thường là tab hoặc @, `)",
+        "did not find expected key": "thụt lề không khớp với các khoá phía trên",
+        "found unexpected end of stream": "phần đầu kết thúc giữa chừng",
+        "found undefined tag handle": "thẻ '!' không được định nghĩa",
+    ]
 }
 
 extension Substring {

@@ -55,12 +55,10 @@ public struct SiteConfig: Sendable {
         do {
             node = try Yams.compose(yaml: file.text)
         } catch let error as YamlError {
-            let (mark, problem) = error.markAndProblem
-            let line = mark?.line ?? 1
-            diagnostics.error(
-                file.location(line: line, column: mark?.column ?? 1),
-                Message(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"),
-                line: file.line(line))
+            let problem = YAMLProblem(error)
+            let line = problem.mark?.line ?? 1
+            diagnostics.error(file.location(line: line, column: problem.mark?.column ?? 1), problem.message,
+                              line: file.line(line))
             return nil
         } catch {
             diagnostics.error(file.location(line: 1, column: 1),
@@ -75,7 +73,7 @@ public struct SiteConfig: Sendable {
         }
         let reader = FieldReader(mapping: mapping, file: file)
         reader.warnUnknownKeys(known: knownKeys, into: &diagnostics)
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
 
         let title = reader.string("title", required: true, into: &diagnostics)
         let baseURL = reader.string("base_url", required: true, into: &diagnostics)?.trimmed
@@ -139,7 +137,7 @@ public struct SiteConfig: Sendable {
         let author = reader.string("author", into: &diagnostics)
         let consentDefault = reader.bool("consent_default", into: &diagnostics) ?? false
         let unsafeHTML = reader.bool("unsafe_html", into: &diagnostics) ?? false
-        guard diagnostics.errors.count == before, let title, let baseURL else { return nil }
+        guard diagnostics.errorCount == before, let title, let baseURL else { return nil }
         return SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language, author: author,
             milestones: milestones, consentDefault: consentDefault, unsafeHTML: unsafeHTML, columns: columns)

@@ -31,6 +31,19 @@ public struct SourceFile: Sendable {
         return current == number ? String(text[start...]) : nil
     }
 
+    /// Where the value of front-matter `key` starts (line, column), for checks
+    /// made after parsing; nil when the key is not written.
+    func frontMatterValue(_ key: String) -> (line: Int, column: Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() {
+            if line.trimmingSuffixWhitespace == "---" { return nil }
+            guard line.hasPrefix(key + ":") else { continue }
+            let value = line.dropFirst(key.count + 1)
+            let spaces = value.prefix(while: { $0 == " " }).count
+            return (index + 1, key.count + 2 + spaces)
+        }
+        return nil
+    }
+
     public func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)
     }

@@ -17,13 +17,15 @@ public struct CSVReader {
         public var raw: ArraySlice<UInt8>
     }
 
+    /// What stops the reading. Each carries its line, the column in characters
+    /// and the line's text (bad bytes shown as U+FFFD), ready for a message.
     public enum Problem: Error, Equatable {
         /// A quoted field opened on `line` is never closed.
-        case unterminatedQuote(line: Int, byteColumn: Int)
-        /// A record holds bytes that are not UTF-8.
-        case notUTF8(line: Int)
+        case unterminatedQuote(line: Int, column: Int, text: String)
+        /// A record holds bytes that are not UTF-8; the column is the first bad byte.
+        case notUTF8(line: Int, column: Int, text: String)
         /// Text after the closing quote of a quoted field.
-        case strayQuote(line: Int, byteColumn: Int)
+        case strayQuote(line: Int, column: Int, text: String)
     }
 
     public let delimiter: UInt8
@@ -100,9 +102,32 @@ public struct CSVReader {
         var lineStart = from
         let end = bytes.count
 
+        /// The column (in characters) of `position` and the text of its line.
+        func locate(_ position: Int, lineStart: Int) -> (column: Int, text: String) {
+            var lineEnd = lineStart
+            while lineEnd < end && bytes[lineEnd] != lf && bytes[lineEnd] != cr { lineEnd += 1 }
+            let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+            return (before.count + 1, text)
+        }
+
         func finishField() throws {
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw Problem.notUTF8(line: line)
+                // Find the first bad byte of the record, and its line, for the message.
+                var scanLine = firstLine, scanLineStart = from, p = from
+                var iterator = UnsafeBufferPointer(rebasing: bytes[from..<i]).makeIterator()
+                var parser = Unicode.UTF8.ForwardParser()
+                parsing: while true {
+                    switch parser.parseScalar(from: &iterator) {
+                    case .valid(let scalar):
+                        if scalar.count == 1 && scalar.first == lf { scanLine += 1; scanLineStart = p + 1 }
+                        p += scalar.count
+                    case .error, .emptyInput:
+                        break parsing
+                    }
+                }
+                let (column, lineText) = locate(p, lineStart: scanLineStart)
+                throw Problem.notUTF8(line: scanLine, column: column, text: lineText)
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
@@ -112,11 +137,14 @@ public struct CSVReader {
             // Start of a field.
             starts.append((line, i - lineStart + 1))
             if i < end && bytes[i] == quote {
-                let openLine = line, openColumn = i - lineStart + 1
+                let openLine = line, openLineStart = lineStart, openAt = i
                 i += 1
                 while true {
                     guard i < end else {
-                        if final { throw Problem.unterminatedQuote(line: openLine, byteColumn: openColumn) }
+                        if final {
+                            let (column, text) = locate(openAt, lineStart: openLineStart)
+                            throw Problem.unterminatedQuote(line: openLine, column: column, text: text)
+                        }
                         return nil
                     }
                     let b = bytes[i]
@@ -139,7 +167,8 @@ public struct CSVReader {
                 }
                 // After the closing quote: a delimiter, a line end or the end.
                 if i < end && bytes[i] != delimiter && bytes[i] != cr && bytes[i] != lf {
-                    throw Problem.strayQuote(line: line, byteColumn: i - lineStart + 1)
+                    let (column, text) = locate(i, lineStart: lineStart)
+                    throw Problem.strayQuote(line: line, column: column, text: text)
                 }
             } else {
                 while i < end {
@@ -150,9 +179,11 @@ public struct CSVReader {
                     i += 1
                 }
             }
+            // The record may go on in the next chunk, which may also hold the rest
+            // of a character cut by the chunk boundary: wait before decoding.
+            if i >= end && !final { return nil }
             try finishField()
             guard i < end else {
-                if !final { return nil }
                 let record = Record(fields: fields, line: firstLine, fieldStarts: starts, raw: bytes[from..<i].asArraySlice)
                 return (record, i, line)
             }
@@ -171,6 +202,33 @@ public struct CSVReader {
             }
             let record = Record(fields: fields, line: firstLine, fieldStarts: starts, raw: bytes[from..<recordEnd].asArraySlice)
             return (record, i, line + 1)
+        }
+    }
+}
+
+extension CSVReader.Problem {
+    /// The located message for this problem in `file`.
+    public func diagnostic(file: String) -> Diagnostic {
+        switch self {
+        case .unterminatedQuote(let line, let column, let text):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line, column: column),
+                Message(vi: "dấu ngoặc kép mở ở dòng \(line) không bao giờ được đóng",
+                        en: "the quote opened on line \(line) is never closed"),
+                hint: Message(vi: "thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu ngoặc kép trong ô",
+                              en: "close the cell with \", or write \"\" for a quote inside a cell"),
+                sourceLine: text)
+        case .strayQuote(let line, let column, let text):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line, column: column),
+                Message(vi: "có chữ ngay sau dấu ngoặc kép đóng ô", en: "text follows the closing quote of a cell"),
+                hint: Message(vi: "đặt cả ô trong ngoặc kép và viết \"\" cho một dấu ngoặc kép trong ô",
+                              en: "put the whole cell in quotes and write \"\" for a quote inside it"),
+                sourceLine: text)
+        case .notUTF8(let line, let column, let text):
+            return Diagnostic(
+                .error, at: SourceLocation(file: file, line: line, column: column),
+                TextEncoding.legacyEncodingMessage, hint: TextEncoding.saveHint, sourceLine: text)
         }
     }
 }

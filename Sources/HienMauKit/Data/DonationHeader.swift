@@ -22,7 +22,7 @@ struct DonationHeader {
     ) -> DonationHeader? {
         var header = DonationHeader(fieldCount: record.fields.count)
         let lineText = String(decoding: record.raw, as: UTF8.self)
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
         for (i, name) in record.fields.enumerated() {
             guard let column = DonationColumn.matching(header: name.trimmed, mapping: mapping) else { continue }
             if let first = header.index[column] {
@@ -46,7 +46,7 @@ struct DonationHeader {
                     en: "rename the header to \"\(column.rawValue)\" or map it in site.yml: columns: {\"Your header\": \(column.rawValue)}"),
                 line: lineText)
         }
-        return diagnostics.errors.count == before ? header : nil
+        return diagnostics.errorCount == before ? header : nil
     }
 
     static func column(of field: Int, in record: CSVReader.Record) -> Int {

@@ -38,7 +38,7 @@ public struct DonationTable {
         defer { try? handle.close() }
         var parser = Parser(context: context)
         while let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty {
-            if !parser.feed(chunk, diagnostics: &diagnostics, consume: consume) { return }
+            if !parser.feed(chunk, diagnostics: &diagnostics, consume: consume) { break }
         }
         parser.finish(diagnostics: &diagnostics, consume: consume)
     }
@@ -48,9 +48,8 @@ public struct DonationTable {
         bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, consume: (DonationRecord) -> Void
     ) {
         var parser = Parser(context: context)
-        if parser.feed(bytes, diagnostics: &diagnostics, consume: consume) {
-            parser.finish(diagnostics: &diagnostics, consume: consume)
-        }
+        _ = parser.feed(bytes, diagnostics: &diagnostics, consume: consume)
+        parser.finish(diagnostics: &diagnostics, consume: consume)
     }
 
     /// The state of one pass: the CSV reader, the header once read, and whether to go on.
@@ -72,9 +71,7 @@ public struct DonationTable {
         ) -> Bool {
             if reader == nil {
                 if TextEncoding.looksUTF16(bytes) {
-                    diagnostics.error(
-                        SourceLocation(file: context.file, line: 1, column: 1),
-                        TextEncoding.guessNonUTF8(bytes), hint: TextEncoding.saveHint)
+                    diagnostics.append(TextEncoding.utf16Diagnostic(file: context.file))
                     stopped = true
                     return false
                 }
@@ -86,6 +83,7 @@ public struct DonationTable {
         }
 
         mutating func finish(diagnostics: inout Diagnostics, consume: (DonationRecord) -> Void) {
+            defer { diagnostics.append(contentsOf: Diagnostics(rowChecker.unknownCampaignDiagnostics())) }
             guard !stopped else { return }
             if reader == nil { reader = CSVReader(delimiter: 0x2C) }
             _ = run(diagnostics: &diagnostics, { reader, emit in try reader.finish(emit: emit) }, consume: consume)
@@ -124,7 +122,7 @@ public struct DonationTable {
                 }
             } catch is StopReading {
             } catch let problem as CSVReader.Problem {
-                report(problem, diagnostics: &diagnostics)
+                diagnostics.append(problem.diagnostic(file: context.file))
                 stopped = true
             } catch {
                 stopped = true
@@ -136,27 +134,6 @@ public struct DonationTable {
             return !stopped
         }
 
-        private func report(_ problem: CSVReader.Problem, diagnostics: inout Diagnostics) {
-            switch problem {
-            case .unterminatedQuote(let line, let column):
-                diagnostics.error(
-                    SourceLocation(file: context.file, line: line, column: column),
-                    Message(vi: "dấu ngoặc kép mở ở dòng \(line) không bao giờ được đóng",
-                            en: "the quote opened on line \(line) is never closed"),
-                    hint: Message(vi: "thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu ngoặc kép trong ô",
-                                  en: "close the cell with \", or write \"\" for a quote inside a cell"))
-            case .strayQuote(let line, let column):
-                diagnostics.error(
-                    SourceLocation(file: context.file, line: line, column: column),
-                    Message(vi: "có chữ ngay sau dấu ngoặc kép đóng ô", en: "text follows the closing quote of a cell"),
-                    hint: Message(vi: "viết \"\" cho một dấu ngoặc kép trong ô",
-                                  en: "write \"\" for a quote inside a cell"))
-            case .notUTF8(let line):
-                diagnostics.error(
-                    SourceLocation(file: context.file, line: line, column: 1),
-                    TextEncoding.guessNonUTF8([UInt8]([0x80])), hint: TextEncoding.saveHint)
-            }
-        }
     }
 
     struct StopReading: Error {}

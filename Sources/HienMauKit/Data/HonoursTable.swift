@@ -18,22 +18,15 @@ public enum HonoursTable {
     /// Parses the whole file; the honours list is small. A missing file means no awards.
     public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [Honour] {
         if TextEncoding.looksUTF16(bytes) {
-            diagnostics.error(SourceLocation(file: file, line: 1, column: 1),
-                              TextEncoding.guessNonUTF8(bytes), hint: TextEncoding.saveHint)
+            diagnostics.append(TextEncoding.utf16Diagnostic(file: file))
             return []
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         let records: [CSVReader.Record]
         do {
             records = try CSVReader.records(in: body, delimiter: DonationHeader.detectDelimiter(body))
-        } catch CSVReader.Problem.unterminatedQuote(let line, let column) {
-            diagnostics.error(SourceLocation(file: file, line: line, column: column),
-                              Message(vi: "dấu ngoặc kép mở ở dòng \(line) không bao giờ được đóng",
-                                      en: "the quote opened on line \(line) is never closed"))
-            return []
-        } catch CSVReader.Problem.notUTF8(let line) {
-            diagnostics.error(SourceLocation(file: file, line: line, column: 1),
-                              TextEncoding.guessNonUTF8(bytes), hint: TextEncoding.saveHint)
+        } catch let problem as CSVReader.Problem {
+            diagnostics.append(problem.diagnostic(file: file))
             return []
         } catch {
             diagnostics.error(SourceLocation(file: file, line: 1, column: 1),

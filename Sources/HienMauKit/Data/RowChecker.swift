@@ -6,6 +6,9 @@ struct RowChecker {
     var context: DonationTable.Context
     /// Sites, units and names repeat from row to row; NFC is worked out once for each.
     private var nfcCache: [String: String] = [:]
+    /// One message per unknown campaign id, at its first row, with the number of rows:
+    /// a missing write-up would otherwise give one error per row.
+    private var unknownCampaigns: [String: (first: Diagnostic, rows: Int)] = [:]
 
     init(context: DonationTable.Context) {
         self.context = context
@@ -17,6 +20,20 @@ struct RowChecker {
         let value = text.precomposedStringWithCanonicalMapping
         if nfcCache.count < 100_000 { nfcCache[text] = value }
         return value
+    }
+
+    /// The unknown-campaign errors, each saying how many rows carry that id.
+    func unknownCampaignDiagnostics() -> [Diagnostic] {
+        unknownCampaigns.values.sorted { $0.first.location < $1.first.location }.map { entry in
+            var diagnostic = entry.first
+            let more = entry.rows - 1
+            if more > 0 {
+                diagnostic.message = Message(
+                    vi: diagnostic.message.vi + " (dòng này và \(more) dòng khác)",
+                    en: diagnostic.message.en + " (this row and \(more) more)")
+            }
+            return diagnostic
+        }
     }
 
     mutating func check(_ record: CSVReader.Record, header: DonationHeader, diagnostics: inout Diagnostics) -> DonationRecord? {
@@ -49,17 +66,26 @@ struct RowChecker {
         func value(_ column: DonationColumn) -> String {
             header.index[column].map { record.fields[$0].trimmed } ?? ""
         }
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
+        var unknownCampaign = false
 
         let campaign = value(.campaign)
         if campaign.isEmpty {
             fail(.campaign, Message(vi: "thiếu mã chiến dịch", en: "campaign is empty"))
         } else if !context.campaignIDs.contains(campaign) {
-            let guess = Suggest.closest(to: campaign, among: context.campaignIDs.sorted())
-            fail(.campaign,
-                 Message(vi: "mã chiến dịch \"\(campaign)\" không có bài viết nào trong content/campaigns/",
-                         en: "campaign \"\(campaign)\" has no write-up in content/campaigns/"),
-                 hint: guess.map { Message(vi: "có phải ý bạn là \"\($0)\"?", en: "did you mean \"\($0)\"?") })
+            unknownCampaign = true
+            if let known = unknownCampaigns[campaign] {
+                unknownCampaigns[campaign] = (known.first, known.rows + 1)
+            } else {
+                let guess = Suggest.closest(to: campaign, among: context.campaignIDs.sorted())
+                let first = Diagnostic(
+                    .error, at: location(.campaign),
+                    Message(vi: "mã chiến dịch \"\(campaign)\" không có bài viết nào trong content/campaigns/",
+                            en: "campaign \"\(campaign)\" has no write-up in content/campaigns/"),
+                    hint: guess.map { Message(vi: "có phải ý bạn là \"\($0)\"?", en: "did you mean \"\($0)\"?") },
+                    sourceLine: lineText)
+                unknownCampaigns[campaign] = (first, 1)
+            }
         }
         let dateText = value(.date)
         let date = Day(parsing: dateText)
@@ -120,7 +146,7 @@ struct RowChecker {
             fail(.consent, Message(vi: "consent \"\(consentText)\" phải là yes, no hoặc để trống",
                                    en: "consent \"\(consentText)\" must be yes, no or empty"))
         }
-        guard diagnostics.errors.count == before, let date else { return nil }
+        guard diagnostics.errorCount == before, !unknownCampaign, let date else { return nil }
         if let period = context.periods[campaign], !period.contains(date) {
             diagnostics.warning(
                 location(.date),

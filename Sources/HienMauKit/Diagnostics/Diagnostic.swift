@@ -29,33 +29,38 @@ public struct Diagnostic: Hashable, Sendable {
 /// The problems of one or more stages, collected so that one run reports all of them.
 public struct Diagnostics: Sendable {
     public private(set) var items: [Diagnostic] = []
+    /// Kept as items arrive: stages compare it before and after a check, once per row.
+    public private(set) var errorCount = 0
 
     public init(_ items: [Diagnostic] = []) {
         self.items = items
+        self.errorCount = items.filter(\.isError).count
     }
 
-    public var hasErrors: Bool { items.contains(where: \.isError) }
+    public var hasErrors: Bool { errorCount > 0 }
     public var errors: [Diagnostic] { items.filter(\.isError) }
     public var warnings: [Diagnostic] { items.filter { !$0.isError } }
 
     public mutating func append(_ diagnostic: Diagnostic) {
         items.append(diagnostic)
+        if diagnostic.isError { errorCount += 1 }
     }
 
     public mutating func append(contentsOf other: Diagnostics) {
         items.append(contentsOf: other.items)
+        errorCount += other.errorCount
     }
 
     public mutating func error(
         _ location: SourceLocation, _ message: Message, hint: Message? = nil, line: String? = nil
     ) {
-        items.append(Diagnostic(.error, at: location, message, hint: hint, sourceLine: line))
+        append(Diagnostic(.error, at: location, message, hint: hint, sourceLine: line))
     }
 
     public mutating func warning(
         _ location: SourceLocation, _ message: Message, hint: Message? = nil, line: String? = nil
     ) {
-        items.append(Diagnostic(.warning, at: location, message, hint: hint, sourceLine: line))
+        append(Diagnostic(.warning, at: location, message, hint: hint, sourceLine: line))
     }
 
     /// Sorted by file, line and column; a stable order makes output comparable.

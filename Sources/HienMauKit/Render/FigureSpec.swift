@@ -30,9 +30,8 @@ public enum FigureSpec: Sendable, Equatable {
                 entries = mapping.map { ($0.key.string ?? "", $0.key.mark, $0.value) }
             }
         } catch let error as YamlError {
-            let (mark, problem) = error.markAndProblem
-            report(mark?.line ?? 1, mark?.column ?? 1,
-                   Message(vi: "YAML không hợp lệ: \(problem)", en: "invalid YAML: \(problem)"))
+            let problem = YAMLProblem(error)
+            report(problem.mark?.line ?? 1, problem.mark?.column ?? 1, problem.message)
             return nil
         } catch {
             report(1, 1, Message(vi: "YAML không hợp lệ", en: "invalid YAML"))

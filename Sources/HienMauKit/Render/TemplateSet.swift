@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// - Parameter files: every `*.mustache` file, with paths relative to the site root.
     public static func parse(_ files: [SourceFile], directory: String, diagnostics: inout Diagnostics) -> TemplateSet? {
         var library = MustacheLibrary()
-        let before = diagnostics.errors.count
+        let before = diagnostics.errorCount
         var names: [String: SourceFile] = [:]
         for file in files {
             let name = String(file.path.dropFirst(directory.count + 1).dropLast(".mustache".count))
@@ -51,7 +51,7 @@ public struct TemplateSet: Sendable {
                     line: file.line(reference.line))
             }
         }
-        return diagnostics.errors.count == before ? TemplateSet(library: library) : nil
+        return diagnostics.errorCount == before ? TemplateSet(library: library) : nil
     }
 
     /// Renders `object` with template `name`.

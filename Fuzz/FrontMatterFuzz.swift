@@ -1,0 +1,18 @@
+// libFuzzer target: any bytes as a campaign write-up and as a page. Front
+// matter parsing and field reading must never crash, and every diagnostic
+// must print (source line, caret) without trapping.
+import HienMauKit
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    var diagnostics = Diagnostics()
+    _ = Campaign.parse(SourceFile(path: "content/campaigns/x.md", text: text), diagnostics: &diagnostics)
+    _ = Page.parse(SourceFile(path: "content/pages/x.md", text: text), diagnostics: &diagnostics)
+    for language in [Language.vi, .en] {
+        let printer = DiagnosticPrinter(language: language)
+        _ = printer.format(diagnostics)
+        _ = printer.formatJSON(diagnostics.items)
+    }
+    return 0
+}

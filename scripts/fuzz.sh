@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in Fuzz/ and runs each for a bounded time.
+#
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]      (default 60; `make fuzz`)
+#
+# The library and its dependencies are compiled with coverage instrumentation
+# and AddressSanitizer into .build/fuzz; each target is then linked by swiftc
+# (a SwiftPM executable cannot carry libFuzzer's `main`). Inputs that found new
+# coverage collect in .build/fuzz/corpus/<target>; a crash leaves
+# .build/fuzz/crash-* and stops the run with a non-zero exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_TARGET=${1:-60}
+BUILD=.build/fuzz
+swift build --build-path "$BUILD" --target HienMauKit \
+  -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
+objects=$(find "$BUILD/debug/HienMauKit.build" "$BUILD/debug/Yams.build" "$BUILD/debug/CYaml.build" \
+  "$BUILD/debug/Mustache.build" -name '*.o' | sort)
+status=0
+for source in Fuzz/*Fuzz.swift; do
+  name=$(basename "$source" .swift)
+  swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" -I "$BUILD/debug/Modules" \
+    -Xcc -fmodule-map-file="$BUILD/checkouts/Yams/Sources/CYaml/include/module.modulemap" \
+    -Xcc -fmodule-map-file=Sources/CCmark/module.modulemap \
+    $objects $(pkg-config --libs libcmark) -o "$BUILD/$name" 2> >(grep -v "Cannot export local symbol" >&2)
+  corpus="$BUILD/corpus/$name"
+  mkdir -p "$corpus"
+  # Seeds: the sample site's own inputs and the shared CSV test files.
+  seeds=(Fuzz/seeds/"$name")
+  echo "== $name for ${SECONDS_PER_TARGET}s"
+  "$BUILD/$name" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \
+    -artifact_prefix="$BUILD/crash-$name-" -print_final_stats=1 2>&1 | tail -n 25 || status=1
+done
+exit $status
