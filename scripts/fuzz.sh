@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
+# libFuzzer and AddressSanitizer print the stack; Swift's own backtracer would stall on it.
+export SWIFT_BACKTRACE=enable=no
 BUILD=.build/fuzz
 swift build --build-path "$BUILD" --target HienMauKit \
   -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
@@ -29,6 +31,8 @@ for source in Fuzz/*Fuzz.swift; do
   seeds=(Fuzz/seeds/"$name")
   echo "== $name for ${SECONDS_PER_TARGET}s"
   "$BUILD/$name" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \
-    -artifact_prefix="$BUILD/crash-$name-" -print_final_stats=1 2>&1 | tail -n 25 || status=1
+    -artifact_prefix="$BUILD/crash-$name-" -print_final_stats=1 > "$BUILD/$name.log" 2>&1 || status=1
+  grep -E "Precondition|Fatal error|ERROR: |SUMMARY|^Done|stat::(number_of_executed_units|new_units_added|peak_rss)" \
+    "$BUILD/$name.log" || true
 done
 exit $status

@@ -5,41 +5,10 @@ import Testing
 /// Runs the built `hienmau` binary (path in HIENMAU_BIN, set by `make test`)
 /// on temporary copies of the sample site.
 @Suite(.serialized) struct EndToEndTests {
-    static let binary: String = ProcessInfo.processInfo.environment["HIENMAU_BIN"]
-        ?? Repo.root.appendingPathComponent(".build/debug/hienmau").path
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    func snapshot(_ folder: URL) -> [String: Data] {
-        var out: [String: Data] = [:]
-        for path in SiteFiles.walk(folder) { out[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
-        return out
-    }
-
     @Test func buildProducesValidHTML5() throws {
         let temp = TempFolder()
         _ = temp.copySampleSite()
-        let build = try run(["build"], in: temp.url)
+        let build = try CLI.run(["build"], in: temp.url)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("public/.hienmau-output").path))
         let checker = Process()
@@ -57,7 +26,7 @@ import Testing
     @Test func checkIsCleanOnTheSampleSite() throws {
         let temp = TempFolder()
         _ = temp.copySampleSite()
-        let check = try run(["check"], in: temp.url)
+        let check = try CLI.run(["check"], in: temp.url)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout == "Không có lỗi: 9 trang, 3258 dòng số liệu, 0 cảnh báo.\n")
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("public").path))
@@ -66,8 +35,8 @@ import Testing
     @Test func badRowFailsCheckAndBuildAndKeepsTheOldSite() throws {
         let temp = TempFolder()
         let (content, _) = temp.copySampleSite()
-        #expect(try run(["build"], in: temp.url).status == 0)
-        let before = snapshot(temp.url.appendingPathComponent("public"))
+        #expect(try CLI.run(["build"], in: temp.url).status == 0)
+        let before = CLI.snapshot(temp.url.appendingPathComponent("public"))
 
         let csvURL = content.appendingPathComponent("data/donations.csv")
         var lines = try String(contentsOf: csvURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -76,7 +45,7 @@ import Testing
         lines[99] = "hn-2032,2023-08-04,Trụ sở Công an Thành phố Hà Nội,Trần Văn Thử,,Phòng Tham mưu,350,O+,,yes"
         try Data(lines.joined(separator: "\n").utf8).write(to: csvURL)
 
-        let check = try run(["check"], in: temp.url)
+        let check = try CLI.run(["check"], in: temp.url)
         #expect(check.status == 1)
         #expect(check.stderr == """
             content/data/donations.csv:42:83: lỗi: volume_ml "3500" không phải 0, 250, 350 hay 450
@@ -90,9 +59,9 @@ import Testing
             2 lỗi; không ghi gì vào thư mục đầu ra.
 
             """)
-        let build = try run(["build"], in: temp.url)
+        let build = try CLI.run(["build"], in: temp.url)
         #expect(build.status == 1)
-        #expect(snapshot(temp.url.appendingPathComponent("public")) == before)
+        #expect(CLI.snapshot(temp.url.appendingPathComponent("public")) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.url.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
@@ -101,11 +70,11 @@ import Testing
         let temp = TempFolder()
         _ = temp.copySampleSite()
         temp.write("notes/important.txt", "do not delete")
-        let build = try run(["build", "--output", "notes"], in: temp.url)
+        let build = try CLI.run(["build", "--output", "notes"], in: temp.url)
         #expect(build.status == 1)
         #expect(build.stderr.contains("refusing to replace it"))
         #expect(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("notes/important.txt").path))
-        let intoContent = try run(["build", "--output", "content"], in: temp.url)
+        let intoContent = try CLI.run(["build", "--output", "content"], in: temp.url)
         #expect(intoContent.status == 1)
         #expect(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("content/site.yml").path))
     }
@@ -113,13 +82,13 @@ import Testing
     @Test func newScaffoldsADraftAndRefusesToOverwrite() throws {
         let temp = TempFolder()
         _ = temp.copySampleSite()
-        let first = try run(["new", "Ngày hội Chủ nhật Đỏ 2024"], in: temp.url)
+        let first = try CLI.run(["new", "Ngày hội Chủ nhật Đỏ 2024"], in: temp.url)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "content/campaigns/ngay-hoi-chu-nhat-do-2024.md\n")
-        let second = try run(["new", "Ngày hội Chủ nhật Đỏ 2024"], in: temp.url)
+        let second = try CLI.run(["new", "Ngày hội Chủ nhật Đỏ 2024"], in: temp.url)
         #expect(second.status == 1)
         // The draft is valid input: check stays clean, and the draft is not built without --drafts.
-        let check = try run(["check"], in: temp.url)
+        let check = try CLI.run(["check"], in: temp.url)
         #expect(check.status == 0, "\(check.stderr)")
     }
 }

@@ -32,7 +32,7 @@ import Testing
         for path in goldenPaths.intersection(produced.keys).sorted() {
             let expected = try String(contentsOf: Repo.golden.appendingPathComponent(path), encoding: .utf8)
             let actual = produced[path]!
-            if expected != actual {
+            if !expected.utf8.elementsEqual(actual.utf8) {
                 Issue.record("\(path) differs from Golden/:\n\(firstDifference(expected, actual))")
             }
         }

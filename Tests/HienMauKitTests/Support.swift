@@ -48,3 +48,120 @@ func figures(csv: String, campaigns: [(String, Int?)], milestones: [Int] = [5, 1
                        diagnostics: &diagnostics) { builder.add($0) }
     return (builder.finish(), diagnostics)
 }
+
+/// A small site in a temporary folder: one campaign (hn-2023), one page, two
+/// CSV rows and the real templates. Tests change one file and build it.
+final class MiniSite {
+    let folder = TempFolder()
+    var content: URL { folder.url.appendingPathComponent("content") }
+    var templates: URL { folder.url.appendingPathComponent("templates") }
+
+    static let header = "campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent\n"
+    static let campaign = """
+        ---
+        title: "Giọt máu nghĩa tình"
+        campaign: hn-2023
+        date: 2023-08-05
+        start: 2023-08-04
+        end: 2023-08-20
+        target_units: 10
+        ---
+
+        Bài viết.
+
+        ```stats
+        by: site
+        ```
+
+        """
+
+    init(language: String = "vi") {
+        try! FileManager.default.copyItem(at: Repo.templates, to: templates)
+        write("content/site.yml", "title: \"Hiến máu\"\nbase_url: \"https://example.org/\"\nlanguage: \(language)\n")
+        write("content/campaigns/hn.md", Self.campaign)
+        write("content/pages/gioi-thieu.md", "---\ntitle: \"Giới thiệu\"\n---\n\nTrang giới thiệu.\n")
+        write("content/data/donations.csv", Self.header
+              + "hn-2023,2023-08-04,Trụ sở,Nguyễn Văn An,A1,Phòng 1,350,O+,,yes\n"
+              + "hn-2023,2023-08-05,Trụ sở,Trần Thị Bình,,Phòng 2,250,A+,2,no\n")
+    }
+
+    func write(_ relative: String, _ text: String) { folder.write(relative, text) }
+
+    func write(_ relative: String, bytes: [UInt8]) {
+        try! Data(bytes).write(to: folder.url.appendingPathComponent(relative))
+    }
+
+    func remove(_ relative: String) {
+        try! FileManager.default.removeItem(at: folder.url.appendingPathComponent(relative))
+    }
+
+    func generate() -> BuildResult {
+        Site.generate(BuildOptions(content: content, templates: templates))
+    }
+
+    /// Every diagnostic of a build, printed as the CLI prints them.
+    func report() -> String {
+        let result = generate()
+        return DiagnosticPrinter(language: result.language).format(result.diagnostics)
+    }
+}
+
+/// Runs the built `hienmau` binary (path in HIENMAU_BIN, set by `make test`).
+enum CLI {
+    static let binary: String = ProcessInfo.processInfo.environment["HIENMAU_BIN"]
+        ?? Repo.root.appendingPathComponent(".build/debug/hienmau").path
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts the binary with every signal at its default disposition; returns its pid.
+    static func spawnWithDefaultSignals(_ arguments: [String]) throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var files = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&files)
+        defer { posix_spawn_file_actions_destroy(&files) }
+        posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&files, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, binary, &files, &attributes, argv, environ)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
+        return pid
+    }
+
+    static func snapshot(_ folder: URL) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for path in SiteFiles.walk(folder) { out[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
+        return out
+    }
+
+}

@@ -11,7 +11,28 @@ struct DonorLedger {
         var emptyConsent = false
         /// Whole-blood donations as (day, CSV line), for the 12-week check.
         var donationDays: [(day: Day, line: Int)] = []
-        var hasID: Bool
+        var id: String?
+
+        var hasID: Bool { id != nil }
+
+        /// How a message names the donor: name and id, or name and unit.
+        var label: String {
+            if let extra = id ?? unit { return "\(name) (\(extra))" }
+            return name
+        }
+
+        mutating func add(_ record: DonationRecord, campaignIndex: Int) {
+            if let prior = record.priorDonations { self.prior = max(self.prior, prior) }
+            if record.isDonation {
+                donations[campaignIndex, default: 0] += 1
+                donationDays.append((record.date, record.line))
+            }
+            switch record.consent {
+            case .some(false): refusedConsent = true
+            case .none: emptyConsent = true
+            case .some(true): break
+            }
+        }
     }
 
     private(set) var donors: [String: Donor] = [:]
@@ -23,18 +44,8 @@ struct DonorLedger {
     }
 
     mutating func add(_ record: DonationRecord, campaignIndex: Int) {
-        let key = Self.identity(of: record)
-        var donor = donors[key] ?? Donor(name: record.donor, unit: record.unit, hasID: record.donorID != nil)
-        if let prior = record.priorDonations { donor.prior = max(donor.prior, prior) }
-        if record.isDonation {
-            donor.donations[campaignIndex, default: 0] += 1
-            donor.donationDays.append((record.date, record.line))
-        }
-        switch record.consent {
-        case .some(false): donor.refusedConsent = true
-        case .none: donor.emptyConsent = true
-        case .some(true): break
-        }
-        donors[key] = donor
+        // Changed in place: a copy out and back would copy the donor's arrays on every row.
+        donors[Self.identity(of: record), default: Donor(name: record.donor, unit: record.unit, id: record.donorID)]
+            .add(record, campaignIndex: campaignIndex)
     }
 }

@@ -95,8 +95,8 @@ public struct FigureBuilder {
             for (earlier, later) in zip(days, days.dropFirst()) where later.day.ordinal - earlier.day.ordinal < 84 {
                 diagnostics.warning(
                     SourceLocation(file: file, line: later.line, column: 1),
-                    Message(vi: "người hiến này đã hiến máu toàn phần ngày \(VietnameseFormat.date(earlier.day)) (dòng \(earlier.line)), chưa đủ 12 tuần",
-                            en: "this donor gave whole blood on \(earlier.day.iso) (line \(earlier.line)), less than 12 weeks before"),
+                    Message(vi: "\(donor.label) đã hiến máu toàn phần ngày \(VietnameseFormat.date(earlier.day)) (dòng \(earlier.line)), chưa đủ 12 tuần trước lần này",
+                            en: "\(donor.label) gave whole blood on \(earlier.day.iso) (line \(earlier.line)), less than 12 weeks before this"),
                     hint: donor.hasID ? nil : Message(
                         vi: "nếu đây là hai người trùng tên và đơn vị, hãy thêm donor_id",
                         en: "if these are two people with one name and unit, add donor_id"))

@@ -50,6 +50,11 @@ public struct OutputWriter {
 
     private func swapIn(_ staging: URL) throws {
         let fm = FileManager.default
+        // One atomic exchange where the system has it: the output never stops existing.
+        if fm.fileExists(atPath: output.path), AtomicExchange.exchange(staging.path, output.path) {
+            try? fm.removeItem(at: staging)
+            return
+        }
         let retired = parent.appendingPathComponent(retiredPrefix + String(getpid()))
         if fm.fileExists(atPath: output.path) {
             try fm.moveItem(at: output, to: retired)
@@ -78,6 +83,27 @@ public struct OutputWriter {
 
     /// The staging folder to delete if the process gets SIGINT or SIGTERM mid-write.
     static let interruptCleanup = InterruptCleanup()
+}
+
+/// Linux's renameat2(RENAME_EXCHANGE): swaps two paths in one step. Looked up
+/// at run time because Swift's Glibc module does not declare it.
+enum AtomicExchange {
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    static let function: RenameAt2? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// True when `a` and `b` were swapped; false when the system cannot (the caller falls back).
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let function else { return false }
+        let atCurrentDirectory: Int32 = -100, renameExchange: UInt32 = 1 << 1
+        return function(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+    }
 }
 
 /// Removes the staging folder when the build is interrupted by a signal.

@@ -7,4 +7,9 @@ public struct OutputFile: Sendable, Equatable {
         self.path = path
         self.contents = contents
     }
+
+    /// Byte equality: String's == would call NFC and NFD text equal, and output must be byte-identical.
+    public static func == (a: OutputFile, b: OutputFile) -> Bool {
+        a.path == b.path && a.contents.utf8.elementsEqual(b.contents.utf8)
+    }
 }

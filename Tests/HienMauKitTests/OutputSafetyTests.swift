@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import HienMauKit
+
+/// A failed, strict or interrupted build never changes the published site and
+/// leaves no temporary folders beside it (runs the built binary).
+@Suite(.serialized) struct OutputSafetyTests {
+    /// The folder holds only what the user made, plus the site.
+    func expectNoLeftovers(_ folder: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        #expect(names.sorted() == ["content", "public", "templates"], sourceLocation: sourceLocation)
+    }
+
+    static let breakages: [(String, String, String)] = [
+        ("front matter", "content/campaigns/hn.md", "---\ntitle: \"Giọt máu\ncampaign: hn-2023\ndate: 2023-08-05\n---\nx\n"),
+        ("template", "templates/page.mustache", "{{<layout}}{{$main}}{{#x}}{{/y}}{{/main}}{{/layout}}\n"),
+        ("unterminated quote", "content/data/donations.csv", MiniSite.header + "hn-2023,2023-08-04,\"Trụ sở,An,,,350,,,\n"),
+        ("missing column", "content/data/donations.csv", "campaign,date,site,donor\nhn-2023,2023-08-04,Trụ sở,An\n"),
+        ("site.yml", "content/site.yml", "title: [\n"),
+    ]
+
+    @Test(arguments: breakages.indices) func badInputFailsBothCommandsAndKeepsTheSite(_ index: Int) throws {
+        let (_, file, text) = Self.breakages[index]
+        let site = MiniSite()
+        #expect(try CLI.run(["build"], in: site.folder.url).status == 0)
+        let before = CLI.snapshot(site.folder.url.appendingPathComponent("public"))
+        site.write(file, text)
+        let check = try CLI.run(["check"], in: site.folder.url)
+        let build = try CLI.run(["build"], in: site.folder.url)
+        #expect(check.status == 1)
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("lỗi:"), "\(build.stderr)")
+        #expect(build.stderr.hasSuffix("1 lỗi; không ghi gì vào thư mục đầu ra.\n"), "\(build.stderr)")
+        #expect(CLI.snapshot(site.folder.url.appendingPathComponent("public")) == before)
+        expectNoLeftovers(site.folder.url)
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        let site = MiniSite()
+        site.write("content/data/donations.csv", MiniSite.header + "hn-2023,2023-09-04,Trụ sở,An,A1,P1,350,O+,,yes\n")
+        let build = try CLI.run(["build"], in: site.folder.url)
+        #expect(build.status == 0)
+        #expect(build.stderr.contains("content/data/donations.csv:2:9: cảnh báo: ngày 4/9/2023 nằm ngoài"), "\(build.stderr)")
+        let before = CLI.snapshot(site.folder.url.appendingPathComponent("public"))
+        site.write("content/pages/gioi-thieu.md", "---\ntitle: \"Giới thiệu mới\"\n---\n\nx\n")
+        #expect(try CLI.run(["check", "--strict"], in: site.folder.url).status == 1)
+        #expect(try CLI.run(["build", "--strict"], in: site.folder.url).status == 1)
+        #expect(CLI.snapshot(site.folder.url.appendingPathComponent("public")) == before)
+        #expect(try CLI.run(["check"], in: site.folder.url).status == 0)
+    }
+
+    /// Kills builds at spread-out moments: whatever the moment, `public/` is the
+    /// old site or the whole new one, never a mix, and nothing is left beside it.
+    @Test func killedBuildsLeaveTheOldSiteOrTheNewOne() throws {
+        let old = TempFolder(), new = TempFolder()
+        let (oldContent, _) = old.copySampleSite()
+        _ = new.copySampleSite()
+        #expect(try CLI.run(["build"], in: old.url).status == 0)
+        let page = "pages/gioi-thieu.md"
+        let text = try String(contentsOf: oldContent.appendingPathComponent(page), encoding: .utf8)
+        let changed = text.replacing("title: \"Giới thiệu\"", with: "title: \"Giới thiệu chương trình\"")
+        #expect(changed != text)
+        new.write("content/" + page, changed)
+        let started = Date()
+        #expect(try CLI.run(["build"], in: new.url).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        let oldSite = CLI.snapshot(old.url.appendingPathComponent("public"))
+        let newSite = CLI.snapshot(new.url.appendingPathComponent("public"))
+        #expect(oldSite != newSite)
+
+        old.write("content/" + page, changed)
+        var outcomes: [String] = []
+        // Spread over one build's time, densest near its end, where the files are written.
+        let fractions = [0.05, 0.5, 0.8, 0.86, 0.9, 0.93, 0.95, 0.97, 0.99, 1.01, 1.05, 1.3]
+        for (n, delay) in fractions.map({ $0 * duration }).enumerated() {
+            // Spawned with SIGTERM and SIGINT at their defaults: the test runner
+            // ignores them, and Foundation's Process would pass that on.
+            let pid = try CLI.spawnWithDefaultSignals(
+                ["build", "--content", old.url.appendingPathComponent("content").path,
+                 "--templates", old.url.appendingPathComponent("templates").path,
+                 "--output", old.url.appendingPathComponent("public").path])
+            Thread.sleep(forTimeInterval: delay)
+            let signal = n % 2 == 0 ? SIGTERM : SIGKILL
+            kill(pid, signal)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            let now = CLI.snapshot(old.url.appendingPathComponent("public"))
+            #expect(now == oldSite || now == newSite, "after \(delay) s and signal \(signal)")
+            outcomes.append((now == newSite ? "new" : "old") + "/\(status)")
+            if signal == SIGTERM { expectNoLeftovers(old.url) }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: old.url.path)) ?? []
+            if names.contains(where: { $0.contains("hienmau-staging") }) { outcomes[outcomes.count - 1] += "/mid-write" }
+        }
+        // A SIGKILL cannot clean up; the next build does.
+        #expect(try CLI.run(["build"], in: old.url).status == 0)
+        #expect(CLI.snapshot(old.url.appendingPathComponent("public")) == newSite)
+        expectNoLeftovers(old.url)
+        print("kill test outcomes by delay: \(outcomes)")
+    }
+}
