@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hienmau
 
-.PHONY: site test deps test-deps build clean golden fuzz
+.PHONY: site test deps test-deps build clean golden fuzz bench
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
@@ -30,6 +30,11 @@ test: test-deps
 golden: deps
 	RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenSiteTests || true
 	git status --short Tests/HienMauKitTests/Golden
+
+# Full-build timings on generated corpora (S, M, L, XL; XL is 10 million rows).
+BENCH_SIZES ?= S M L XL
+bench: build
+	python3 scripts/bench/bench.py --sizes "$(BENCH_SIZES)"
 
 # libFuzzer over the CSV reader and the front-matter parser; FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 60

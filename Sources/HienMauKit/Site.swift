@@ -5,11 +5,15 @@ public struct BuildOptions: Sendable {
     public var content: URL
     public var templates: URL
     public var drafts: Bool
+    /// Threads for parsing and rendering; 1 runs everything in the calling thread.
+    public var threads: Int
 
-    public init(content: URL, templates: URL, drafts: Bool = false) {
+    public init(content: URL, templates: URL, drafts: Bool = false,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.content = content
         self.templates = templates
         self.drafts = drafts
+        self.threads = threads
     }
 }
 
@@ -46,7 +50,8 @@ public enum Site {
         let config = files.config.flatMap { SiteConfig.parse($0, diagnostics: &diagnostics) }
         // Without a usable site.yml the other inputs are still checked, with defaults.
         let settings = config ?? SiteConfig(title: "", baseURL: "https://example.invalid/")
-        var content = ContentSet.parse(files, config: settings, drafts: options.drafts, diagnostics: &diagnostics)
+        var content = ContentSet.parse(files, config: settings, drafts: options.drafts, threads: options.threads,
+                                       diagnostics: &diagnostics)
         let templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
         lap("parse")
 
@@ -68,11 +73,12 @@ public enum Site {
             return BuildResult(files: [], assets: [], diagnostics: diagnostics, language: settings.language,
                                rows: builder.rowsRead, timings: timings)
         }
-        content.renderMarkdown(config: config)
+        content.renderMarkdown(config: config, threads: options.threads)
         let renderer = SiteRenderer(
             config: config, templates: templates,
             campaigns: content.published.sorted { ($0.date, $0.id) > ($1.date, $1.id) },
-            pages: content.pages, figures: figures, honours: honours, specs: content.specs, markdown: content.markdown)
+            pages: content.pages, figures: figures, honours: honours, specs: content.specs, markdown: content.markdown,
+            threads: options.threads)
         let output = renderer.renderAll()
         lap("render")
         return BuildResult(files: output, assets: files.assets, diagnostics: diagnostics, language: config.language,

@@ -44,6 +44,29 @@ import Testing
         #expect(a.files == b.files)
     }
 
+    /// Pages are parsed and rendered on every core; the result must not depend
+    /// on it. 60 campaigns give the workers many chunks to finish in any order.
+    @Test func parallelBuildIsByteIdenticalToOneThread() throws {
+        let site = MiniSite()
+        var csv = MiniSite.header
+        for n in 0..<60 {
+            site.write("content/campaigns/c\(n).md", MiniSite.campaign
+                .replacing("campaign: hn-2023", with: "campaign: c-\(n)")
+                .replacing("Giọt máu nghĩa tình", with: "Chiến dịch số \(n)"))
+            for r in 0..<(n % 7 + 1) {
+                csv += "c-\(n),2023-08-0\(r % 5 + 4),Điểm \(r % 3),Người \(n)-\(r),,Đơn vị \(r % 4),350,O+,\(n % 12),yes\n"
+            }
+        }
+        site.remove("content/campaigns/hn.md")
+        site.write("content/data/donations.csv", csv)
+        let serial = Site.generate(BuildOptions(content: site.content, templates: site.templates, threads: 1))
+        let parallel = Site.generate(BuildOptions(content: site.content, templates: site.templates, threads: 4))
+        #expect(serial.succeeded, "\(DiagnosticPrinter(language: .en).format(serial.diagnostics))")
+        #expect(serial.files.count > 60)
+        #expect(serial.files == parallel.files)
+        #expect(serial.diagnostics.items == parallel.diagnostics.items)
+    }
+
     func firstDifference(_ a: String, _ b: String) -> String {
         let x = a.split(separator: "\n", omittingEmptySubsequences: false)
         let y = b.split(separator: "\n", omittingEmptySubsequences: false)

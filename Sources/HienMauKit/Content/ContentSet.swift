@@ -25,10 +25,17 @@ struct ContentSet {
         return out
     }
 
-    static func parse(_ files: SiteFiles, config: SiteConfig, drafts: Bool, diagnostics: inout Diagnostics) -> ContentSet {
+    static func parse(_ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
+                      diagnostics: inout Diagnostics) -> ContentSet {
         var set = ContentSet()
-        for file in files.campaigns {
-            if let campaign = Campaign.parse(file, diagnostics: &diagnostics) {
+        // Each write-up on its own (in parallel), then merged in file order.
+        let parsed = Parallel.map(files.campaigns, threads: threads) { file -> (Campaign?, Diagnostics) in
+            var local = Diagnostics()
+            return (Campaign.parse(file, diagnostics: &local), local)
+        }
+        for (file, (campaign, local)) in zip(files.campaigns, parsed) {
+            diagnostics.append(contentsOf: local)
+            if let campaign {
                 set.all.append(campaign)
             } else if let id = Campaign.declaredID(in: file) {
                 set.failedIDs.insert(id)
@@ -93,22 +100,26 @@ struct ContentSet {
             }
         }
         // Figure blocks are read now so that their errors come with the others.
-        for campaign in set.all {
+        let documents = Parallel.map(set.all, threads: threads) { campaign -> (MarkdownDocument, [FigureSpec], Diagnostics) in
             let document = Markdown.render(campaign.body, unsafeHTML: config.unsafeHTML, basePath: config.basePath,
                                            firstLine: campaign.bodyFirstLine)
-            set.specs[campaign.source.path] = document.figures.compactMap {
-                FigureSpec.parse($0, file: campaign.source, diagnostics: &diagnostics)
-            }
+            var local = Diagnostics()
+            let specs = document.figures.compactMap { FigureSpec.parse($0, file: campaign.source, diagnostics: &local) }
+            return (document, specs, local)
+        }
+        for (campaign, (document, specs, local)) in zip(set.all, documents) {
+            diagnostics.append(contentsOf: local)
+            set.specs[campaign.source.path] = specs
             set.markdown[campaign.source.path] = document
         }
         return set
     }
 
     /// Renders the pages' Markdown (the campaigns' was rendered while parsing).
-    mutating func renderMarkdown(config: SiteConfig) {
-        for page in pages {
-            markdown[page.source.path] = Markdown.render(page.body, unsafeHTML: config.unsafeHTML,
-                                                         basePath: config.basePath, firstLine: page.bodyFirstLine)
+    mutating func renderMarkdown(config: SiteConfig, threads: Int) {
+        let documents = Parallel.map(pages, threads: threads) { page in
+            Markdown.render(page.body, unsafeHTML: config.unsafeHTML, basePath: config.basePath, firstLine: page.bodyFirstLine)
         }
+        for (page, document) in zip(pages, documents) { markdown[page.source.path] = document }
     }
 }

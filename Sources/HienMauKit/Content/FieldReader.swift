@@ -162,8 +162,19 @@ extension Node {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing white space. Most CSV cells have none, so
+    /// the ends are checked first and the text is returned as it is.
     var trimmed: String {
-        String(self.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let text = String(self)
+        // ASCII letters and digits at both ends (the usual cell) need no Character work.
+        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last else { return "" }
+        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
+        if plain(firstByte) && plain(lastByte) { return text }
+        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
+        var start = startIndex, end = endIndex
+        while start < end && self[start].isWhitespace { start = index(after: start) }
+        while end > start && self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[start..<end])
     }
 }
 

@@ -47,7 +47,8 @@ public struct FrontMatter {
 
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding is given: Yams' default reads the environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             let problem = YAMLProblem(error)
             let line = (problem.mark?.line ?? 1) + yamlFirstLine - 1

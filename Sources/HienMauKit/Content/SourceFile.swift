@@ -10,7 +10,9 @@ public struct SourceFile: Sendable {
         self.path = path
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r\n") { text = text.replacing("\r\n", with: "\n") }
+        if text.utf8.contains(0x0D) {
+            text = String(decoding: Self.droppingCRBeforeLF(Array(text.utf8)), as: UTF8.self)
+        }
         self.text = text
     }
 
@@ -29,6 +31,15 @@ public struct SourceFile: Sendable {
             index = text.index(after: index)
         }
         return current == number ? String(text[start...]) : nil
+    }
+
+    static func droppingCRBeforeLF(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, byte) in bytes.enumerated() where !(byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) {
+            out.append(byte)
+        }
+        return out
     }
 
     /// Where the value of front-matter `key` starts (line, column), for checks

@@ -23,6 +23,7 @@ enum BloodGroup {
 
     /// "o+", "AB Rh-", "B −" → canonical form; nil when not a blood group.
     static func normalize(_ text: String) -> String? {
+        if let exact = all.first(where: { $0 == text }) { return exact }  // the usual case, checked first
         var s = text.uppercased().replacing("RH", with: "").replacing("−", with: "-")
             .replacing("DƯƠNG", with: "+").replacing("ÂM", with: "-")
         s.removeAll(where: { $0 == " " })
@@ -36,6 +37,7 @@ enum BloodGroup {
 
 enum Consent {
     static func parse(_ text: String) -> Bool?? {
+        if text.isEmpty { return .some(nil) }
         switch text.trimmed.lowercased() {
         case "": return .some(nil)
         case "yes", "y", "true", "1", "có", "co", "x": return .some(true)

@@ -15,7 +15,7 @@ struct RowChecker {
     }
 
     mutating func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if Self.isSurelyNFC(text) { return text }
         if let known = nfcCache[text] { return known }
         let value = text.precomposedStringWithCanonicalMapping
         if nfcCache.count < 100_000 { nfcCache[text] = value }
@@ -34,6 +34,13 @@ struct RowChecker {
             }
             return diagnostic
         }
+    }
+
+    /// True when no scalar can change under NFC: all below the combining marks
+    /// (U+0300) or Vietnamese's precomposed letters (U+1E00–U+1EFF). Text typed
+    /// in NFC passes without a dictionary lookup (hashing a String normalizes it).
+    static func isSurelyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
     }
 
     mutating func check(_ record: CSVReader.Record, header: DonationHeader, diagnostics: inout Diagnostics) -> DonationRecord? {

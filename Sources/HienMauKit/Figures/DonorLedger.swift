@@ -35,12 +35,12 @@ struct DonorLedger {
         }
     }
 
-    private(set) var donors: [String: Donor] = [:]
+    private(set) var donors: [TextKey: Donor] = [:]
 
     /// Same person: same `donor_id`, or, without one, same NFC name and unit.
-    static func identity(of record: DonationRecord) -> String {
-        if let id = record.donorID { return "id\u{1F}" + id }
-        return "nu\u{1F}" + record.donor + "\u{1F}" + (record.unit ?? "")
+    static func identity(of record: DonationRecord) -> TextKey {
+        if let id = record.donorID { return TextKey("id\u{1F}" + id) }
+        return TextKey("nu\u{1F}" + record.donor + "\u{1F}" + (record.unit ?? ""))
     }
 
     mutating func add(_ record: DonationRecord, campaignIndex: Int) {

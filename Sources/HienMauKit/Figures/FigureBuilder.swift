@@ -21,8 +21,8 @@ public struct FigureBuilder {
     public private(set) var rowsRead = 0
     /// Warnings found while adding rows.
     public private(set) var warnings = Diagnostics()
-    private var unitsByName: [String: String?] = [:]
-    private var warnedNames: Set<String> = []
+    private var unitsByName: [TextKey: String?] = [:]
+    private var warnedNames: Set<TextKey> = []
     let file: String
 
     public init(campaigns: [CampaignInfo], milestones: [Int], consentDefault: Bool, file: String = "") {
@@ -72,12 +72,13 @@ public struct FigureBuilder {
 
     /// Without donor_id, one name in two units is two people: worth a look.
     private mutating func checkNameInOneUnit(_ record: DonationRecord) {
-        guard let known = unitsByName[record.donor] else {
-            unitsByName[record.donor] = .some(record.unit)
+        let name = TextKey(record.donor)
+        guard let known = unitsByName[name] else {
+            unitsByName[name] = .some(record.unit)
             return
         }
-        if known != record.unit && !warnedNames.contains(record.donor) {
-            warnedNames.insert(record.donor)
+        if known.map(TextKey.init) != record.unit.map(TextKey.init) && !warnedNames.contains(name) {
+            warnedNames.insert(name)
             warnings.warning(
                 SourceLocation(file: file, line: record.line, column: 1),
                 Message(vi: "tên \"\(record.donor)\" có ở hai đơn vị (\(known ?? "trống") và \(record.unit ?? "trống")) mà không có donor_id; được tính là hai người",
@@ -109,18 +110,18 @@ public struct FigureBuilder {
 /// The running counts of one campaign.
 struct CampaignTally {
     var totals = Tally()
-    var bySite: [String: Tally] = [:]
+    var bySite: [TextKey: Tally] = [:]
     var byDate: [Day: Tally] = [:]
-    var byUnit: [String: Tally] = [:]
+    var byUnit: [TextKey: Tally] = [:]
     var unknownUnit = Tally()
     var byBloodGroup: [String: Tally] = [:]
     var unknownBloodGroup = Tally()
 
     mutating func add(_ record: DonationRecord) {
         totals.add(record)
-        bySite[record.site, default: Tally()].add(record)
+        bySite[TextKey(record.site), default: Tally()].add(record)
         byDate[record.date, default: Tally()].add(record)
-        if let unit = record.unit { byUnit[unit, default: Tally()].add(record) } else { unknownUnit.add(record) }
+        if let unit = record.unit { byUnit[TextKey(unit), default: Tally()].add(record) } else { unknownUnit.add(record) }
         if let group = record.bloodGroup {
             byBloodGroup[group, default: Tally()].add(record)
         } else {
@@ -129,8 +130,8 @@ struct CampaignTally {
     }
 
     func figures(for info: FigureBuilder.CampaignInfo) -> CampaignFigures {
-        func ranked(_ groups: [String: Tally], unknown: Tally) -> [Group<String>] {
-            var rows = groups.map { (key: $0.key, tally: $0.value, sortKey: VietnameseCollation.key($0.key)) }
+        func ranked(_ groups: [TextKey: Tally], unknown: Tally) -> [Group<String>] {
+            var rows = groups.map { (key: $0.key.text, tally: $0.value, sortKey: VietnameseCollation.key($0.key.text)) }
                 .sorted { a, b in
                     if a.tally.donations != b.tally.donations { return a.tally.donations > b.tally.donations }
                     if a.tally.registrations != b.tally.registrations { return a.tally.registrations > b.tally.registrations }

@@ -19,9 +19,47 @@ public enum VietnameseCollation {
 
     public static func key(_ text: String) -> Key {
         var key = Key(letters: [], tones: [], cases: [])
+        key.letters.reserveCapacity(text.utf8.count)
+        key.tones.reserveCapacity(text.utf8.count)
+        key.cases.reserveCapacity(text.utf8.count)
         for character in text {
+            // Precomposed letters (NFC, as the CSV reader stores names) come from the table.
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first, Int(scalar.value) < table.count,
+               case let entry = table[Int(scalar.value)], entry.letter != 0
+            {
+                key.letters.append(entry.letter)
+                key.tones.append(entry.tone)
+                key.cases.append(entry.upper)
+                continue
+            }
+            let one = slowKey(character)
+            key.letters.append(one.letter)
+            key.tones.append(one.tone)
+            key.cases.append(one.upper)
+        }
+        return key
+    }
+
+    struct Entry {
+        var letter: UInt16
+        var tone: UInt8
+        var upper: UInt8
+    }
+
+    /// Latin up to Latin Extended-B and Latin Extended Additional (where Vietnamese's
+    /// precomposed letters live), worked out once with the slow path; letter 0 = not in the table.
+    static let table: [Entry] = (0..<0x1F00).map { value in
+        guard value < 0x250 || value >= 0x1E00, let scalar = Unicode.Scalar(UInt32(value)) else {
+            return Entry(letter: 0, tone: 0, upper: 0)
+        }
+        return slowKey(Character(scalar))
+    }
+
+    /// One character's weights through canonical decomposition.
+    static func slowKey(_ character: Character) -> Entry {
             let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
-            guard var base = scalars.first else { continue }
+            guard var base = scalars.first else { return Entry(letter: 0, tone: 0, upper: 0) }
             let isUpper = base.properties.isUppercase
             base = base.properties.lowercaseMapping.unicodeScalars.first ?? base
             var modifier: Unicode.Scalar?
@@ -37,11 +75,7 @@ public enum VietnameseCollation {
                 default: break
                 }
             }
-            key.letters.append(weight(base, modifier))
-            key.tones.append(tone)
-            key.cases.append(isUpper ? 1 : 0)
-        }
-        return key
+            return Entry(letter: weight(base, modifier), tone: tone, upper: isUpper ? 1 : 0)
     }
 
     static let alphabet: [String] = [

@@ -22,6 +22,32 @@ public struct FigureBlock: Sendable, Equatable {
 
     /// The marker left in the HTML where the figure goes.
     public static func marker(_ index: Int) -> String { "<!--hienmau-figure:\(index)-->" }
+
+    /// Puts `figures[n]` where marker n is, in one pass over the bytes.
+    public static func fill(_ html: String, with figures: [String]) -> String {
+        let prefix = Array("<!--hienmau-figure:".utf8), suffix = Array("-->".utf8)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + figures.reduce(0) { $0 + $1.utf8.count })
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == prefix[0] && bytes[i...].starts(with: prefix) {
+                var j = i + prefix.count, number = 0
+                while j < bytes.count && bytes[j] >= 0x30 && bytes[j] <= 0x39 {
+                    number = number * 10 + Int(bytes[j] - 0x30)
+                    j += 1
+                }
+                if j > i + prefix.count && bytes[j...].starts(with: suffix) && number < figures.count {
+                    out.append(contentsOf: figures[number].utf8)
+                    i = j + suffix.count
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// The one file that talks to libcmark. Nothing of cmark's types leaves it.

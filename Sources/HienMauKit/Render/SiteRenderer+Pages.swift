@@ -5,7 +5,8 @@ extension SiteRenderer {
         func add(_ link: String, _ html: String) { files.append(OutputFile(path: paths.file(for: link), contents: html)) }
         add(paths.home, home())
         add(paths.campaigns, campaignList())
-        for campaign in campaigns { add(paths.campaign(campaign.slug), campaignPage(campaign)) }
+        let campaignPages = Parallel.map(campaigns, threads: threads) { campaignPage($0) }
+        for (campaign, html) in zip(campaigns, campaignPages) { add(paths.campaign(campaign.slug), html) }
         add(paths.stats, statsPage())
         add(paths.honours, honoursPage())
         for page in pages { add(paths.page(page.slug), pagePage(page)) }
@@ -40,11 +41,9 @@ extension SiteRenderer {
         let document = markdown[campaign.source.path] ?? MarkdownDocument(html: "", figures: [])
         let written = specs[campaign.source.path] ?? []
 
-        var body = document.html
-        for (index, spec) in written.enumerated() {
-            let html = renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "fig-\(index + 1)")
-            body = body.replacing(FigureBlock.marker(index), with: html)
-        }
+        let body = FigureBlock.fill(document.html, with: written.enumerated().map { index, spec in
+            renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "fig-\(index + 1)")
+        })
         // The standard figures, unless the write-up already shows the same one.
         var details = ""
         let standard: [FigureSpec] = [.chart(.cumulative), .chart(.breakdown(.site)), .stats(.unit), .stats(.bloodGroup)]

@@ -11,6 +11,7 @@ struct SiteRenderer {
     /// Parsed figure specs, by campaign source path, in block order.
     var specs: [String: [FigureSpec]]
     var markdown: [String: MarkdownDocument]
+    var threads = 1
 
     var labels: Labels { Labels(config.language) }
     var paths: SitePaths { SitePaths(base: config.basePath) }

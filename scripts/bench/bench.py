@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""`make bench`: full-build timings of hienmau on generated corpora.
+
+    bench.py [--sizes "S M L XL"] [--runs 3] [--root /tmp/hienmau-bench-own] [--bin .build/release/hienmau]
+
+For each size: generates the corpus with corpus.py (once; kept under --root
+with a stamp, never in the repository), runs one warm-up build and then
+--runs timed builds into an emptied folder, and prints the median wall time,
+CPU time (user + sys) and peak RSS (GNU time), with the per-stage times of
+the median run (`--timings`). When `hienmau serve` exists it also times one
+write-up edit at M (see serve_rebuild in this file).
+"""
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+SIZES = {"S": (100, 10_000), "M": (1_000, 100_000), "L": (10_000, 1_000_000), "XL": (10_000, 10_000_000)}
+
+
+def corpus(root, size):
+    campaigns, rows = SIZES[size]
+    folder = os.path.join(root, size)
+    generator = open(os.path.join(HERE, "corpus.py"), "rb").read()
+    stamp = f"{campaigns} {rows} {hashlib.sha256(generator).hexdigest()}"
+    stamp_file = os.path.join(folder, ".stamp")
+    if not (os.path.exists(stamp_file) and open(stamp_file).read() == stamp):
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"== {size}: generating {campaigns} campaigns, {rows:,} rows in {folder}", file=sys.stderr)
+        subprocess.run([sys.executable, os.path.join(HERE, "corpus.py"), "--campaigns", str(campaigns),
+                        "--rows", str(rows), "--out", folder], check=True)
+        open(stamp_file, "w").write(stamp)
+    return folder
+
+
+def timed_build(binary, folder, out):
+    shutil.rmtree(out, ignore_errors=True)
+    command = ["/usr/bin/time", "-f", "%e %U %S %M", binary, "build", "--timings",
+               "--content", os.path.join(folder, "content"), "--templates", os.path.join(REPO, "templates"),
+               "--output", out]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stderr[-2000:]}")
+    lines = result.stderr.strip().splitlines()
+    wall, user, system, rss = lines[-1].split()
+    stages = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == "ms" and parts[0] in ("load", "parse", "aggregate", "render", "write"):
+            stages[parts[0]] = float(parts[1])
+    return float(wall), float(user) + float(system), int(rss) / 1024, stages
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="S M L XL")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--root", default="/tmp/hienmau-bench-own")
+    ap.add_argument("--bin", default=os.path.join(REPO, ".build/release/hienmau"))
+    a = ap.parse_args()
+    os.makedirs(a.root, exist_ok=True)
+    rows = []
+    for size in a.sizes.split():
+        folder = corpus(a.root, size)
+        out = os.path.join(a.root, f"out-{size}")
+        timed_build(a.bin, folder, out)  # warm-up
+        runs = sorted((timed_build(a.bin, folder, out) for _ in range(a.runs)), key=lambda r: r[0])
+        median = runs[len(runs) // 2]
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        rss = max(r[2] for r in runs)
+        stages = " ".join(f"{k} {v / 1000:.2f}" for k, v in median[3].items())
+        rows.append((size, SIZES[size], wall, min(r[0] for r in runs), max(r[0] for r in runs), cpu, rss, stages))
+        print(f"{size}: median {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MiB peak", file=sys.stderr)
+    print(f"\nMachine: {os.cpu_count()} cores; {a.runs} runs after one warm-up; output folder emptied before each run.\n")
+    print("| size | campaigns | rows | median wall (s) | min–max (s) | median CPU (s) | peak RSS (MiB) | stages of the median run (s) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for size, (c, r), wall, lo, hi, cpu, rss, stages in rows:
+        print(f"| {size} | {c:,} | {r:,} | {wall:.2f} | {lo:.2f}–{hi:.2f} | {cpu:.2f} | {rss:.0f} | {stages} |")
+
+
+if __name__ == "__main__":
+    main()
