@@ -26,6 +26,8 @@ public struct BuildResult: Sendable {
     public var language: Language
     public var rows: Int
     public var timings: [(stage: String, seconds: Double)]
+    /// Paths of the files rendered by this build (the others were reused).
+    public var rendered: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -34,6 +36,27 @@ public struct BuildResult: Sendable {
 /// left to `OutputWriter`, so `check` runs exactly the same stages.
 public enum Site {
     public static func generate(_ options: BuildOptions) -> BuildResult {
+        SiteSession(options).build()
+    }
+}
+
+/// A build that remembers: each write-up's parse, the figures from the CSV and
+/// each render job's output, so that `serve` redoes only what an edit touched.
+/// A one-off build is a session used once.
+public final class SiteSession {
+    public let options: BuildOptions
+    /// How many times the donation records were read (tests check serve does not re-read them).
+    public private(set) var recordReads = 0
+
+    private var writeUps: [String: ContentSet.ParsedWriteUp] = [:]
+    private var figures: (key: Int, version: Int, figures: SiteFigures, diagnostics: Diagnostics, rows: Int)?
+    private var renders: [String: (fingerprint: Int, files: [OutputFile])] = [:]
+
+    public init(_ options: BuildOptions) {
+        self.options = options
+    }
+
+    public func build() -> BuildResult {
         var diagnostics = Diagnostics()
         var timings: [(String, Double)] = []
         var clock = ContinuousClock.now
@@ -51,37 +74,87 @@ public enum Site {
         // Without a usable site.yml the other inputs are still checked, with defaults.
         let settings = config ?? SiteConfig(title: "", baseURL: "https://example.invalid/")
         var content = ContentSet.parse(files, config: settings, drafts: options.drafts, threads: options.threads,
-                                       diagnostics: &diagnostics)
+                                       cache: &writeUps, diagnostics: &diagnostics)
         let templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
         lap("parse")
 
-        var builder = FigureBuilder(
-            campaigns: content.published.sorted { $0.sortKey < $1.sortKey }
-                .map { FigureBuilder.CampaignInfo(id: $0.id, targetUnits: $0.targetUnits) },
-            milestones: settings.milestones, consentDefault: settings.consentDefault, file: files.donationsPath)
-        let context = DonationTable.Context(
-            file: files.donationsPath, columnMapping: settings.columns,
-            campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
-        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &diagnostics) { builder.add($0) }
-        diagnostics.append(contentsOf: builder.warnings)
-        diagnostics.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
-        let honours = files.honours.map { HonoursTable.parse($0.bytes, file: $0.path, diagnostics: &diagnostics) } ?? []
-        let figures = builder.finish()
+        let computed = aggregate(files, settings: settings, content: content)
+        diagnostics.append(contentsOf: computed.diagnostics)
         lap("aggregate")
 
         guard !diagnostics.hasErrors, let config, let templates else {
             return BuildResult(files: [], assets: [], diagnostics: diagnostics, language: settings.language,
-                               rows: builder.rowsRead, timings: timings)
+                               rows: computed.rows, timings: timings)
         }
         content.renderMarkdown(config: config, threads: options.threads)
-        let renderer = SiteRenderer(
+        var renderer = SiteRenderer(
             config: config, templates: templates,
             campaigns: content.published.sorted { ($0.date, $0.id) > ($1.date, $1.id) },
-            pages: content.pages, figures: figures, honours: honours, specs: content.specs, markdown: content.markdown,
-            threads: options.threads)
-        let output = renderer.renderAll()
+            pages: content.pages, figures: computed.figures, honours: computed.honours, specs: content.specs,
+            markdown: content.markdown, threads: options.threads)
+        var inputs = Hasher()
+        inputs.combine(TextKey(files.config?.text ?? ""))
+        for template in files.templates { inputs.combine(template.path); inputs.combine(TextKey(template.text)) }
+        inputs.combine(computed.version)
+        renderer.inputs = inputs.finalize()
+
+        // Jobs whose fingerprint is unchanged keep their files from the last build.
+        let jobs = renderer.jobs()
+        let stale = jobs.filter { renders[$0.id]?.fingerprint != $0.fingerprint }
+        let made = Parallel.map(stale, threads: options.threads) { $0.run() }
+        for (job, output) in zip(stale, made) { renders[job.id] = (job.fingerprint, output) }
+        let ids = Set(jobs.map(\.id))
+        renders = renders.filter { ids.contains($0.key) }
+        let output = jobs.flatMap { renders[$0.id]?.files ?? [] }.sorted { $0.path < $1.path }
         lap("render")
         return BuildResult(files: output, assets: files.assets, diagnostics: diagnostics, language: config.language,
-                           rows: builder.rowsRead, timings: timings)
+                           rows: computed.rows, timings: timings, rendered: made.flatMap { $0.map(\.path) }.sorted())
+    }
+
+    /// The figures, from the CSV, unless nothing they depend on changed since
+    /// the last build: the CSV file itself, honours.csv, and which campaigns
+    /// exist with what target, period and order.
+    private func aggregate(_ files: SiteFiles, settings: SiteConfig, content: ContentSet)
+        -> (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int, version: Int)
+    {
+        let campaigns = content.published.sorted { $0.sortKey < $1.sortKey }
+        var key = Hasher()
+        key.combine(files.donationsPath)
+        if let status = try? FileManager.default.attributesOfItem(atPath: files.donationsURL.path) {
+            key.combine((status[.modificationDate] as? Date)?.timeIntervalSince1970)
+            key.combine(status[.size] as? Int)
+            key.combine(status[.systemFileNumber] as? Int)
+        }
+        key.combine(files.honours?.bytes)
+        for campaign in campaigns { key.combine(campaign.id); key.combine(campaign.targetUnits) }
+        for id in Set(content.all.map(\.id)).union(content.failedIDs).sorted() { key.combine(id) }
+        for (id, period) in content.periods.sorted(by: { $0.key < $1.key }) { key.combine(id); key.combine(period) }
+        key.combine(settings.milestones)
+        key.combine(settings.consentDefault)
+        key.combine(settings.columns.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" })
+        let fingerprint = key.finalize()
+
+        var diagnostics = Diagnostics()
+        let honours = files.honours.map { HonoursTable.parse($0.bytes, file: $0.path, diagnostics: &diagnostics) } ?? []
+        if let known = figures, known.key == fingerprint {
+            diagnostics.append(contentsOf: known.diagnostics)
+            return (known.figures, honours, diagnostics, known.rows, known.version)
+        }
+        var builder = FigureBuilder(
+            campaigns: campaigns.map { FigureBuilder.CampaignInfo(id: $0.id, targetUnits: $0.targetUnits) },
+            milestones: settings.milestones, consentDefault: settings.consentDefault, file: files.donationsPath)
+        let context = DonationTable.Context(
+            file: files.donationsPath, columnMapping: settings.columns,
+            campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
+        var records = Diagnostics()
+        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records) { builder.add($0) }
+        recordReads += 1
+        records.append(contentsOf: builder.warnings)
+        records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
+        let version = (figures?.version ?? 0) + 1
+        let result = builder.finish()
+        figures = (fingerprint, version, result, records, builder.rowsRead)
+        diagnostics.append(contentsOf: records)
+        return (result, honours, diagnostics, builder.rowsRead, version)
     }
 }

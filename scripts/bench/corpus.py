@@ -72,7 +72,7 @@ def prose(rng, p, site, words):
 
 
 def write_campaign(folder, rng, index, cid, p, start, days, target, sites):
-    title = f"Tuổi trẻ Công an {p} hiến máu tình nguyện đợt {index % 7 + 1} năm {start.year}"
+    title = f"Tuổi trẻ Công an {p} hiến máu tình nguyện năm {start.year}, chương trình số {index + 1}"
     end = start + dt.timedelta(days=days - 1)
     body = prose(rng, p, sites[0], rng.randint(600, 1400))
     stats = [f"```stats\nby: {by}\n```" for by in rng.sample(["site", "date", "unit", "blood_group"], rng.randint(1, 3))]

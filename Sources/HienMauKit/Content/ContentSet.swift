@@ -25,19 +25,59 @@ struct ContentSet {
         return out
     }
 
-    static func parse(_ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
-                      diagnostics: inout Diagnostics) -> ContentSet {
-        var set = ContentSet()
-        // Each write-up on its own (in parallel), then merged in file order.
-        let parsed = Parallel.map(files.campaigns, threads: threads) { file -> (Campaign?, Diagnostics) in
+    /// One write-up parsed on its own: front matter, Markdown and figure blocks.
+    /// `serve` keeps these between builds and parses again only changed files.
+    struct ParsedWriteUp: Sendable {
+        var text: TextKey
+        var settings: Int
+        var campaign: Campaign?
+        var declaredID: String?
+        var document: MarkdownDocument?
+        var specs: [FigureSpec]
+        var diagnostics: Diagnostics
+
+        init(_ file: SourceFile, config: SiteConfig, settings: Int) {
+            text = TextKey(file.text)
+            self.settings = settings
             var local = Diagnostics()
-            return (Campaign.parse(file, diagnostics: &local), local)
-        }
-        for (file, (campaign, local)) in zip(files.campaigns, parsed) {
-            diagnostics.append(contentsOf: local)
+            campaign = Campaign.parse(file, diagnostics: &local)
+            declaredID = campaign == nil ? Campaign.declaredID(in: file) : nil
+            specs = []
             if let campaign {
+                let document = Markdown.render(campaign.body, unsafeHTML: config.unsafeHTML,
+                                               basePath: config.basePath, firstLine: campaign.bodyFirstLine)
+                specs = document.figures.compactMap { FigureSpec.parse($0, file: file, diagnostics: &local) }
+                self.document = document
+            }
+            diagnostics = local
+        }
+    }
+
+    static func parse(_ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
+                      cache: inout [String: ParsedWriteUp], diagnostics: inout Diagnostics) -> ContentSet {
+        var set = ContentSet()
+        // Markdown output depends on these settings; a change parses everything again.
+        var hasher = Hasher()
+        hasher.combine(config.unsafeHTML)
+        hasher.combine(config.basePath)
+        let settings = hasher.finalize()
+        // Each write-up on its own (in parallel, unless cached), then merged in file order.
+        let stale = files.campaigns.filter { file in
+            guard let known = cache[file.path] else { return true }
+            return known.settings != settings || known.text != TextKey(file.text)
+        }
+        let fresh = Parallel.map(stale, threads: threads) { ParsedWriteUp($0, config: config, settings: settings) }
+        for (file, parsed) in zip(stale, fresh) { cache[file.path] = parsed }
+        let paths = Set(files.campaigns.map(\.path))
+        cache = cache.filter { paths.contains($0.key) }
+        for file in files.campaigns {
+            guard let parsed = cache[file.path] else { continue }
+            diagnostics.append(contentsOf: parsed.diagnostics)
+            if let campaign = parsed.campaign {
                 set.all.append(campaign)
-            } else if let id = Campaign.declaredID(in: file) {
+                set.specs[file.path] = parsed.specs
+                set.markdown[file.path] = parsed.document
+            } else if let id = parsed.declaredID {
                 set.failedIDs.insert(id)
             }
         }
@@ -98,19 +138,6 @@ struct ContentSet {
                                   en: "put the image in \(files.contentName)/images/ and give its file name, e.g. 'cover: cover.jpg'"),
                     line: file.line(at.line))
             }
-        }
-        // Figure blocks are read now so that their errors come with the others.
-        let documents = Parallel.map(set.all, threads: threads) { campaign -> (MarkdownDocument, [FigureSpec], Diagnostics) in
-            let document = Markdown.render(campaign.body, unsafeHTML: config.unsafeHTML, basePath: config.basePath,
-                                           firstLine: campaign.bodyFirstLine)
-            var local = Diagnostics()
-            let specs = document.figures.compactMap { FigureSpec.parse($0, file: campaign.source, diagnostics: &local) }
-            return (document, specs, local)
-        }
-        for (campaign, (document, specs, local)) in zip(set.all, documents) {
-            diagnostics.append(contentsOf: local)
-            set.specs[campaign.source.path] = specs
-            set.markdown[campaign.source.path] = document
         }
         return set
     }

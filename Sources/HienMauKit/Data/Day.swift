@@ -16,6 +16,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD` or `D/M/YYYY` (also `DD/MM/YYYY`).
     public init?(parsing text: some StringProtocol) {
+        // The usual `YYYY-MM-DD`, read from the bytes without splitting.
+        var year = 0, month = 0, day = 0, count = 0, shaped = true
+        for byte in text.utf8 {
+            let digit = Int(byte) - 0x30
+            switch count {
+            case 0...3: if (0...9).contains(digit) { year = year * 10 + digit } else { shaped = false }
+            case 4, 7: if byte != 0x2D { shaped = false }
+            case 5, 6: if (0...9).contains(digit) { month = month * 10 + digit } else { shaped = false }
+            case 8, 9: if (0...9).contains(digit) { day = day * 10 + digit } else { shaped = false }
+            default: shaped = false
+            }
+            count += 1
+            if !shaped { break }
+        }
+        if shaped && count == 10 {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let parts: [Substring]
         let s = Substring(text)
         if s.contains("-") {

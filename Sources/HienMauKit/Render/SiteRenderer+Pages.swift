@@ -1,18 +1,53 @@
 extension SiteRenderer {
     /// Every file of the site, sorted by path.
+    /// Every file is an independent job; the jobs run on every core and the
+    /// files are sorted by path, so the result does not depend on the order.
     func renderAll() -> [OutputFile] {
-        var files: [OutputFile] = []
-        func add(_ link: String, _ html: String) { files.append(OutputFile(path: paths.file(for: link), contents: html)) }
-        add(paths.home, home())
-        add(paths.campaigns, campaignList())
-        let campaignPages = Parallel.map(campaigns, threads: threads) { campaignPage($0) }
-        for (campaign, html) in zip(campaigns, campaignPages) { add(paths.campaign(campaign.slug), html) }
-        add(paths.stats, statsPage())
-        add(paths.honours, honoursPage())
-        for page in pages { add(paths.page(page.slug), pagePage(page)) }
-        files.append(OutputFile(path: "404.html", contents: notFound()))
-        files += dataFiles()
-        return files.sorted { $0.path < $1.path }
+        Parallel.map(jobs(), threads: threads) { $0.run() }.flatMap { $0 }.sorted { $0.path < $1.path }
+    }
+
+    /// The jobs that make the site. Each has a fingerprint of what it reads:
+    /// `inputs` (site.yml, templates, figures, honours, the menu) plus, for a
+    /// campaign page, its own write-up, and for lists and feeds, what each
+    /// campaign shows in a list. `serve` runs again only jobs whose fingerprint changed.
+    func jobs() -> [RenderJob] {
+        var common = Hasher()
+        common.combine(inputs)
+        for page in pages { common.combine(TextKey(page.title)); common.combine(page.slug) }
+        let shared = common.finalize()
+        var listing = Hasher()
+        listing.combine(shared)
+        for c in campaigns {
+            for text in [c.id, c.title, c.slug, c.date.iso, c.summary ?? "", c.location ?? "", c.cover ?? ""] {
+                listing.combine(TextKey(text))
+            }
+            listing.combine(c.targetUnits)
+            listing.combine(c.draft)
+        }
+        let listed = listing.finalize()
+        func fingerprint(_ base: Int, _ text: String) -> Int {
+            var hasher = Hasher()
+            hasher.combine(base)
+            hasher.combine(TextKey(text))
+            return hasher.finalize()
+        }
+
+        var jobs: [RenderJob] = []
+        func page(_ link: String, _ fingerprint: Int, _ render: @escaping () -> String) {
+            let path = paths.file(for: link)
+            jobs.append(RenderJob(id: path, fingerprint: fingerprint) { [OutputFile(path: path, contents: render())] })
+        }
+        page(paths.home, listed) { home() }
+        page(paths.campaigns, listed) { campaignList() }
+        for campaign in campaigns {
+            page(paths.campaign(campaign.slug), fingerprint(shared, campaign.source.text)) { campaignPage(campaign) }
+        }
+        page(paths.stats, listed) { statsPage() }
+        page(paths.honours, shared) { honoursPage() }
+        for item in pages { page(paths.page(item.slug), fingerprint(shared, item.source.text)) { pagePage(item) } }
+        jobs.append(RenderJob(id: "404.html", fingerprint: shared) { [OutputFile(path: "404.html", contents: notFound())] })
+        jobs += dataFileJobs().enumerated().map { index, run in RenderJob(id: "data-\(index)", fingerprint: listed, run: run) }
+        return jobs
     }
 
     func home() -> String {
@@ -137,23 +172,26 @@ extension SiteRenderer {
         return templates.render(view, with: "404")
     }
 
-    func dataFiles() -> [OutputFile] {
+    func dataFileJobs() -> [() -> [OutputFile]] {
         let exports = DataExports(campaigns: campaigns, figures: figures, honours: honours, paths: paths)
-        var files = [
-            OutputFile(path: "data/campaigns.json", contents: exports.campaignsJSON()),
-            OutputFile(path: "data/honour-roll.json", contents: exports.honourRollJSON()),
-        ]
-        files += exports.csvFiles().map { OutputFile(path: "data/" + $0.0, contents: $0.1) }
         let syndication = Syndication(config: config, paths: paths)
-        files.append(OutputFile(path: "feed.xml", contents: syndication.atom(campaigns.map {
-            .init(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary)
-        })))
+        return [
+            { [OutputFile(path: "data/campaigns.json", contents: exports.campaignsJSON())] },
+            { [OutputFile(path: "data/honour-roll.json", contents: exports.honourRollJSON())] },
+            { exports.csvFiles().map { OutputFile(path: "data/" + $0.0, contents: $0.1) } },
+            { [OutputFile(path: "feed.xml", contents: syndication.atom(campaigns.map {
+                .init(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary)
+            }))] },
+            { [self.sitemap(syndication)] },
+        ]
+    }
+
+    func sitemap(_ syndication: Syndication) -> OutputFile {
         var urls: [(link: String, lastmod: Day?)] = [(paths.home, campaigns.first?.date), (paths.campaigns, campaigns.first?.date)]
         urls += campaigns.map { (paths.campaign($0.slug), $0.date) }
         urls += [(paths.stats, campaigns.first?.date), (paths.honours, campaigns.first?.date)]
         urls += pages.map { (paths.page($0.slug), $0.date) }
-        files.append(OutputFile(path: "sitemap.xml", contents: syndication.sitemap(urls)))
-        return files
+        return OutputFile(path: "sitemap.xml", contents: syndication.sitemap(urls))
     }
 }
 

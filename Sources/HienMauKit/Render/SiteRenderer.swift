@@ -12,6 +12,8 @@ struct SiteRenderer {
     var specs: [String: [FigureSpec]]
     var markdown: [String: MarkdownDocument]
     var threads = 1
+    /// A fingerprint of site.yml, the templates, the figures and honours.csv (see `jobs()`).
+    var inputs = 0
 
     var labels: Labels { Labels(config.language) }
     var paths: SitePaths { SitePaths(base: config.basePath) }
@@ -80,4 +82,11 @@ extension VietnameseFormat {
         let whole = labels.integer(tenths / 10)
         return whole + (labels.language == .vi ? "," : ".") + String(tenths % 10) + "\u{00A0}" + labels.t("lít", "l")
     }
+}
+
+/// One unit of rendering: the files it makes, and a fingerprint of its inputs.
+struct RenderJob {
+    var id: String
+    var fingerprint: Int
+    var run: () -> [OutputFile]
 }
