@@ -3,11 +3,11 @@ import Foundation
 import HienMauKit
 
 @main
-struct HienMau: ParsableCommand {
+struct HienMau: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hienmau",
         abstract: "Static report sites for blood-donation campaigns.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: Build.self)
 }
 

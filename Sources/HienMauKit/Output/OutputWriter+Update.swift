@@ -1,0 +1,37 @@
+import Foundation
+
+extension OutputWriter {
+    /// Brings an output folder written earlier up to date in place, writing
+    /// only files whose bytes changed and removing files no longer made.
+    /// Used by `serve` after an edit; returns the paths written.
+    @discardableResult
+    public func update(files: [OutputFile], assets: [(path: String, url: URL)], previous: [OutputFile]) throws -> [String] {
+        let before = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var folders = FolderMaker(root: output.path)
+        var written: [String] = []
+        for file in files where before[file.path] != file {
+            try folders.makeParent(of: file.path)
+            try PlainFile.write(file.contents, to: output.path + "/" + file.path)
+            written.append(file.path)
+        }
+        let now = Set(files.map(\.path))
+        for path in before.keys where !now.contains(path) {
+            try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
+        }
+        let fm = FileManager.default
+        for asset in assets {
+            let target = output.appendingPathComponent(asset.path)
+            let source = try? fm.attributesOfItem(atPath: asset.url.path)
+            let copy = try? fm.attributesOfItem(atPath: target.path)
+            if source?[.modificationDate] as? Date != copy?[.modificationDate] as? Date
+                || source?[.size] as? Int != copy?[.size] as? Int
+            {
+                try folders.makeParent(of: asset.path)
+                try? fm.removeItem(at: target)
+                try fm.copyItem(at: asset.url, to: target)
+                written.append(asset.path)
+            }
+        }
+        return written.sorted()
+    }
+}
