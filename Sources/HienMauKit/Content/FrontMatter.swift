@@ -18,9 +18,25 @@ public struct FrontMatter {
 
     /// Splits and parses `file`; problems go to `diagnostics` and give nil.
     public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatter? {
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
         func isFence(_ line: Substring) -> Bool {
             line.trimmingSuffixWhitespace == "---"
+        }
+        // Lines are split only up to the closing fence; the body is the rest, as it is.
+        let text = file.text
+        var lines: [Substring] = []
+        var position = text.startIndex
+        var bodyStart: String.Index?
+        while true {
+            let end = text.utf8[position...].firstIndex(of: 0x0A) ?? text.endIndex
+            let line = text[position..<end]
+            lines.append(line)
+            position = end < text.endIndex ? text.index(after: end) : text.endIndex
+            if lines.count == 1 && !isFence(line) { break }
+            if lines.count > 1 && isFence(line) {
+                bodyStart = position
+                break
+            }
+            if end == text.endIndex { break }
         }
         guard let opening = lines.first, isFence(opening) else {
             diagnostics.error(
@@ -32,7 +48,7 @@ public struct FrontMatter {
                 line: file.line(1))
             return nil
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
+        guard let bodyStart else {
             diagnostics.error(
                 file.location(line: 1, column: 1),
                 Message(vi: "phần đầu YAML mở ở đây nhưng không có dòng '---' đóng lại",
@@ -40,8 +56,9 @@ public struct FrontMatter {
                 line: file.line(1))
             return nil
         }
+        let closing = lines.count - 1
         let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
+        let body = String(text[bodyStart...])
         let yamlFirstLine = 2
         var matter = FrontMatter(entries: [], body: body, bodyFirstLine: closing + 2, yamlFirstLine: yamlFirstLine)
 

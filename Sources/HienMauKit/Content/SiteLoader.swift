@@ -21,19 +21,19 @@ public struct SiteFiles: Sendable {
         let contentName = content.standardizedFileURL.lastPathComponent
         let templatesName = templates.standardizedFileURL.lastPathComponent
         func text(_ url: URL, _ path: String) -> SourceFile? {
-            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            guard let string = String(data: data, encoding: .utf8) else {
-                diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
-                                  Message(vi: "tệp không phải UTF-8", en: "the file is not UTF-8"),
-                                  hint: Message(vi: "lưu lại tệp với bảng mã UTF-8", en: "save the file again as UTF-8"))
-                return nil
-            }
-            return SourceFile(path: path, text: string)
+            readText(url, path, diagnostics: &diagnostics)
         }
         func markdownFiles(_ folder: String) -> [SourceFile] {
-            list(content.appendingPathComponent(folder)).filter { $0.hasSuffix(".md") }.compactMap {
-                text(content.appendingPathComponent(folder).appendingPathComponent($0), "\(contentName)/\(folder)/\($0)")
+            // Read on every core: thousands of write-ups, each decoded and normalized on its own.
+            let names = list(content.appendingPathComponent(folder)).filter { $0.hasSuffix(".md") }
+            let read = Parallel.map(names, threads: ProcessInfo.processInfo.activeProcessorCount) { name in
+                var local = Diagnostics()
+                let file = readText(content.appendingPathComponent(folder).appendingPathComponent(name),
+                                    "\(contentName)/\(folder)/\(name)", diagnostics: &local)
+                return (file, local)
             }
+            for (_, local) in read { diagnostics.append(contentsOf: local) }
+            return read.compactMap(\.0)
         }
         let configURL = content.appendingPathComponent("site.yml")
         let config = text(configURL, "\(contentName)/site.yml")
@@ -69,6 +69,18 @@ public struct SiteFiles: Sendable {
             templates: templateFiles, assets: assets, donationsURL: content.appendingPathComponent("data/donations.csv"),
             donationsPath: "\(contentName)/data/donations.csv", honours: honours,
             contentName: contentName, templatesName: templatesName)
+    }
+
+    /// A text file, or a diagnostic when its bytes are not UTF-8.
+    static func readText(_ url: URL, _ path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let string = String(validating: data, as: UTF8.self) else {
+            diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
+                              Message(vi: "tệp không phải UTF-8", en: "the file is not UTF-8"),
+                              hint: Message(vi: "lưu lại tệp với bảng mã UTF-8", en: "save the file again as UTF-8"))
+            return nil
+        }
+        return SourceFile(path: path, text: string)
     }
 
     /// File names in a folder, sorted so that file-system order never matters.

@@ -64,9 +64,12 @@ public struct FigureBuilder {
             if let line = entry(running) { siteRoll.append(line) }
         }
         var rolls: [String: [HonouredDonor]] = [:]
-        for (index, info) in campaigns.enumerated() { rolls[info.id] = HonourRoll.sorted(campaignRolls[index]) }
+        var keys: [TextKey: VietnameseCollation.Key] = [:]
+        for (index, info) in campaigns.enumerated() {
+            rolls[info.id] = HonourRoll.sorted(campaignRolls[index], keys: &keys)
+        }
         return SiteFigures(
-            totals: overall, campaigns: perCampaign, honourRoll: HonourRoll.sorted(siteRoll),
+            totals: overall, campaigns: perCampaign, honourRoll: HonourRoll.sorted(siteRoll, keys: &keys),
             campaignRolls: rolls, milestones: milestones, rowsRead: rowsRead)
     }
 

@@ -18,9 +18,22 @@ enum HonourRoll {
     /// Count descending, then named before anonymous, then Vietnamese order of the
     /// given name, then the full name, then the unit.
     static func sorted(_ donors: [HonouredDonor]) -> [HonouredDonor] {
+        var keys: [TextKey: VietnameseCollation.Key] = [:]
+        return sorted(donors, keys: &keys)
+    }
+
+    /// `keys` keeps the collation key of each name and unit across calls: the
+    /// same donors appear in the site's roll and in each campaign's.
+    static func sorted(_ donors: [HonouredDonor], keys: inout [TextKey: VietnameseCollation.Key]) -> [HonouredDonor] {
+        func key(_ text: String) -> VietnameseCollation.Key {
+            let k = TextKey(text)
+            if let known = keys[k] { return known }
+            let made = VietnameseCollation.key(text)
+            keys[k] = made
+            return made
+        }
         let keyed = donors.map { donor in
-            (donor, VietnameseCollation.key(VietnameseCollation.givenName(donor.name ?? "")),
-             VietnameseCollation.key(donor.name ?? ""), VietnameseCollation.key(donor.unit ?? ""))
+            (donor, key(VietnameseCollation.givenName(donor.name ?? "")), key(donor.name ?? ""), key(donor.unit ?? ""))
         }
         return keyed.sorted { a, b in
             if a.0.donations != b.0.donations { return a.0.donations > b.0.donations }
