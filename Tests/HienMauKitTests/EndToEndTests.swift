@@ -28,7 +28,7 @@ import Testing
         _ = temp.copySampleSite()
         let check = try CLI.run(["check"], in: temp.url)
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout == "Không có lỗi: 9 trang, 3258 dòng số liệu, 0 cảnh báo.\n")
+        #expect(check.stdout == "Không có lỗi: 10 trang, 3258 dòng số liệu, 0 cảnh báo.\n")
         #expect(!FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("public").path))
     }
 

@@ -37,7 +37,7 @@ import Testing
 
     static let listings = ["chien-dich/index.html", "data/by-blood-group.csv", "data/by-date.csv", "data/by-site.csv",
                            "data/by-unit.csv", "data/campaigns.csv", "data/campaigns.json", "data/honour-roll.csv",
-                           "data/honour-roll.json", "feed.xml", "index.html", "sitemap.xml", "thong-ke/index.html"]
+                           "data/honour-roll.json", "feed.xml", "index.html", "sitemap.xml", "thong-ke/index.html", "tim-kiem/index.html"]
 
     @Test func nothingChangedRendersNothing() {
         let again = session.build()

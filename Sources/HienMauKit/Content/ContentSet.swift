@@ -15,7 +15,7 @@ struct ContentSet {
     var markdown: [String: MarkdownDocument] = [:]
 
     /// Slugs of the generator's own sections, which a page may not take.
-    static let reserved: Set<String> = [SitePaths.campaignsDir, SitePaths.statsDir, SitePaths.honoursDir, "data", "images"]
+    static let reserved: Set<String> = [SitePaths.campaignsDir, SitePaths.statsDir, SitePaths.honoursDir, SitePaths.searchDir, "data", "images"]
 
     var periods: [String: ClosedRange<Day>] {
         var out: [String: ClosedRange<Day>] = [:]

@@ -20,10 +20,11 @@ public struct OutputWriter {
         removeLeftovers()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
+        let interrupts = OutputWriter.interruptCleanup
+        interrupts.set(staging.path)
+        defer { interrupts.set(nil) }
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        OutputWriter.interruptCleanup.set(staging.path)
-        defer { OutputWriter.interruptCleanup.set(nil) }
         do {
             // Plain POSIX calls: FileManager's createDirectory and Data.write cost
             // more than the rendering itself on a site of thousands of pages.
@@ -32,11 +33,13 @@ public struct OutputWriter {
                 try folders.makeParent(of: asset.path)
                 try fm.copyItem(at: asset.url, to: staging.appendingPathComponent(asset.path))
             }
-            for file in files {
+            for (index, file) in files.enumerated() {
+                if index % 64 == 0 { interrupts.stopIfSignalled(removing: staging) }
                 try folders.makeParent(of: file.path)
                 try PlainFile.write(file.contents, to: staging.path + "/" + file.path)
             }
             try Data("hienmau\n".utf8).write(to: staging.appendingPathComponent(OutputGuard.markerName))
+            interrupts.stopIfSignalled(removing: staging)
             try swapIn(staging)
         } catch {
             try? fm.removeItem(at: staging)
@@ -78,7 +81,7 @@ public struct OutputWriter {
     }
 
     /// The staging folder to delete if the process gets SIGINT or SIGTERM mid-write.
-    static let interruptCleanup = InterruptCleanup()
+    public static let interruptCleanup = InterruptCleanup()
 }
 
 /// Creates the folders of a site under `root`, each once.
@@ -147,33 +150,57 @@ enum AtomicExchange {
     }
 }
 
-/// Removes the staging folder when the build is interrupted by a signal.
-final class InterruptCleanup: @unchecked Sendable {
+/// SIGINT and SIGTERM, handled so that no staging folder is left behind.
+/// Outside a write the process ends at once, as by default. During a write
+/// the writer is told; it stops between two files, removes its staging folder
+/// and then ends the process, so no half-written folder stays beside the site.
+public final class InterruptCleanup: @unchecked Sendable {
     private let lock = NSLock()
     private var path: String?
-    private var installed = false
+    private var signalled: Int32?
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Installs the handlers; call once at the start of a command that writes.
+    public func install() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard sources.isEmpty else { return }
+        for code in [SIGINT, SIGTERM] {
+            signal(code, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: code, queue: .global())
+            source.setEventHandler { [weak self] in self?.received(code) }
+            source.resume()
+            sources.append(source)
+        }
+    }
 
     func set(_ newPath: String?) {
         lock.lock()
         defer { lock.unlock() }
         path = newPath
-        if !installed && newPath != nil {
-            installed = true
-            for sig in [SIGINT, SIGTERM] {
-                signal(sig) { code in
-                    if let path = OutputWriter.interruptCleanup.current() {
-                        try? FileManager.default.removeItem(atPath: path)
-                    }
-                    signal(code, SIG_DFL)
-                    raise(code)
-                }
-            }
-        }
     }
 
-    func current() -> String? {
+    private func received(_ code: Int32) {
         lock.lock()
-        defer { lock.unlock() }
-        return path
+        let writing = path != nil
+        signalled = code
+        lock.unlock()
+        if !writing { Self.end(code) }
+    }
+
+    /// Called by the writer between files: cleans up and ends the process if a signal came.
+    func stopIfSignalled(removing staging: URL) {
+        lock.lock()
+        let code = signalled
+        lock.unlock()
+        guard let code else { return }
+        try? FileManager.default.removeItem(at: staging)
+        Self.end(code)
+    }
+
+    private static func end(_ code: Int32) -> Never {
+        signal(code, SIG_DFL)
+        raise(code)
+        exit(128 + code)
     }
 }

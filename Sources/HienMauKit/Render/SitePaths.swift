@@ -6,11 +6,14 @@ struct SitePaths: Sendable {
     static let campaignsDir = "chien-dich"
     static let statsDir = "thong-ke"
     static let honoursDir = "vinh-danh"
+    static let searchDir = "tim-kiem"
 
     var home: String { base }
     var campaigns: String { base + Self.campaignsDir + "/" }
     var stats: String { base + Self.statsDir + "/" }
     var honours: String { base + Self.honoursDir + "/" }
+    var search: String { base + Self.searchDir + "/" }
+    var searchScript: String { base + "search.js" }
     var feed: String { base + "feed.xml" }
     var stylesheet: String { base + "style.css" }
 

@@ -44,6 +44,7 @@ extension SiteRenderer {
         }
         page(paths.stats, listed) { statsPage() }
         page(paths.honours, shared) { honoursPage() }
+        page(paths.search, listed) { searchPage() }
         for item in pages { page(paths.page(item.slug), fingerprint(shared, item.source.text)) { pagePage(item) } }
         jobs.append(RenderJob(id: "404.html", fingerprint: shared) { [OutputFile(path: "404.html", contents: notFound())] })
         jobs += dataFileJobs().enumerated().map { index, run in RenderJob(id: "data-\(index)", fingerprint: listed, run: run) }
@@ -163,6 +164,25 @@ extension SiteRenderer {
         let view = PageView(site: siteView(current: link), meta: meta(title: page.title, description: page.summary, link: link),
                             title: page.title, bodyHTML: markdown[page.source.path]?.html ?? "")
         return templates.render(view, with: "page")
+    }
+
+    /// Every campaign and page, each with its folded text; search.js filters
+    /// the list in place, and without JavaScript the page is a full index.
+    func searchPage() -> String {
+        var entries = campaigns.map { c in
+            SearchEntry(title: c.title, url: paths.campaign(c.slug),
+                        detail: [labels.date(c.date), c.location].compactMap { $0 }.joined(separator: " · "),
+                        folded: Search.fold([c.title, c.summary, c.location, c.organizer].compactMap { $0 }.joined(separator: " ")))
+        }
+        entries += pages.map { p in
+            SearchEntry(title: p.title, url: paths.page(p.slug), detail: p.summary ?? "",
+                        folded: Search.fold([p.title, p.summary].compactMap { $0 }.joined(separator: " ")))
+        }
+        let title = labels.t("Tìm kiếm", "Search")
+        let view = SearchView(site: siteView(current: paths.search),
+                              meta: meta(title: title, description: nil, link: paths.search),
+                              entries: entries, script: paths.searchScript)
+        return templates.render(view, with: "search")
     }
 
     func notFound() -> String {

@@ -29,7 +29,7 @@ struct SiteRenderer {
             menu.append(MenuItem(title: page.title, url: paths.page(page.slug), current: current == paths.page(page.slug)))
         }
         return SiteView(title: config.title, description: config.description, language: config.language.rawValue,
-                        home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, menu: menu,
+                        home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, search: paths.search, menu: menu,
                         l: TemplateLabels.all(config.language))
     }
 

@@ -8,7 +8,7 @@ public struct TemplateSet: Sendable {
     var library: MustacheLibrary
 
     /// The page templates the build renders; partials may add more.
-    public static let required = ["layout", "home", "campaign", "campaigns", "stats", "honours", "page", "404"]
+    public static let required = ["layout", "home", "campaign", "campaigns", "stats", "honours", "page", "404", "search"]
 
     /// - Parameter files: every `*.mustache` file, with paths relative to the site root.
     public static func parse(_ files: [SourceFile], directory: String, diagnostics: inout Diagnostics) -> TemplateSet? {

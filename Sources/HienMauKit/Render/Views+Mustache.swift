@@ -13,6 +13,7 @@ extension SiteView: MustacheParent {
         case "home": return home
         case "stylesheet": return stylesheet
         case "feed": return feed
+        case "search": return search
         case "menu": return menu
         case "l": return l
         default: return nil
@@ -192,6 +193,30 @@ extension NotFoundView: MustacheParent {
         switch name {
         case "site": return site
         case "meta": return meta
+        default: return nil
+        }
+    }
+}
+
+extension SearchEntry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "url": return url
+        case "detail": return detail
+        case "folded": return folded
+        default: return nil
+        }
+    }
+}
+
+extension SearchView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": return site
+        case "meta": return meta
+        case "entries": return entries
+        case "script": return script
         default: return nil
         }
     }

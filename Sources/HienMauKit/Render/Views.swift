@@ -8,6 +8,7 @@ struct SiteView {
     var home: String
     var stylesheet: String
     var feed: String
+    var search: String
     var menu: [MenuItem]
     var l: [String: String]
 }
@@ -122,4 +123,19 @@ struct PageView {
 struct NotFoundView {
     var site: SiteView
     var meta: MetaView
+}
+
+struct SearchEntry {
+    var title: String
+    var url: String
+    var detail: String
+    /// Title, summary, place and organiser, lower case without diacritics: what a query is matched against.
+    var folded: String
+}
+
+struct SearchView {
+    var site: SiteView
+    var meta: MetaView
+    var entries: [SearchEntry]
+    var script: String
 }

@@ -1,0 +1,31 @@
+// Filters the list of the search page as the reader types. The list itself,
+// made at build time, is the index: each item carries its folded text in
+// data-k, so searching works from static files and offline.
+(function () {
+  "use strict";
+  var input = document.getElementById("search-query");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!input || !list) { return; }
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().split(/\s+/).filter(Boolean);
+  }
+  var items = Array.prototype.slice.call(list.children);
+  function run() {
+    var words = fold(input.value);
+    var shown = 0;
+    items.forEach(function (item) {
+      var text = item.getAttribute("data-k");
+      var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+      item.hidden = !match;
+      if (match) { shown += 1; }
+    });
+    status.textContent = words.length === 0 ? "" : (shown === 0 ? status.getAttribute("data-none") : String(shown));
+  }
+  var query = new URLSearchParams(location.search).get("q");
+  if (query) { input.value = query; }
+  input.addEventListener("input", run);
+  input.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  run();
+})();
