@@ -47,6 +47,8 @@ public final class SiteSession {
     public let options: BuildOptions
     /// How many times the donation records were read (tests check serve does not re-read them).
     public private(set) var recordReads = 0
+    /// Told what the build is doing, with counts, for a progress line.
+    public var progress: (@Sendable (Message) -> Void)?
 
     private var writeUps: [String: ContentSet.ParsedWriteUp] = [:]
     private var figures: (key: Int, version: Int, figures: SiteFigures, diagnostics: Diagnostics, rows: Int)?
@@ -67,14 +69,17 @@ public final class SiteSession {
             clock = now
         }
 
+        progress?(Message(vi: "Đọc nội dung…", en: "Reading content…"))
         let files = SiteFiles.load(content: options.content, templates: options.templates, diagnostics: &diagnostics)
         lap("load")
+        let writeUps = files.campaigns.count
+        progress?(Message(vi: "Phân tích \(VietnameseFormat.integer(writeUps)) bài viết…", en: "Parsing \(writeUps) write-ups…"))
 
         let config = files.config.flatMap { SiteConfig.parse($0, diagnostics: &diagnostics) }
         // Without a usable site.yml the other inputs are still checked, with defaults.
         let settings = config ?? SiteConfig(title: "", baseURL: "https://example.invalid/")
         var content = ContentSet.parse(files, config: settings, drafts: options.drafts, threads: options.threads,
-                                       cache: &writeUps, diagnostics: &diagnostics)
+                                       cache: &self.writeUps, diagnostics: &diagnostics)
         let templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
         lap("parse")
 
@@ -101,6 +106,8 @@ public final class SiteSession {
         // Jobs whose fingerprint is unchanged keep their files from the last build.
         let jobs = renderer.jobs()
         let stale = jobs.filter { renders[$0.id]?.fingerprint != $0.fingerprint }
+        progress?(Message(vi: "Dựng \(VietnameseFormat.integer(stale.count)) trang và tệp dữ liệu…",
+                          en: "Rendering \(stale.count) pages and data files…"))
         let made = Parallel.map(stale, threads: options.threads) { $0.run() }
         for (job, output) in zip(stale, made) { renders[job.id] = (job.fingerprint, output) }
         let ids = Set(jobs.map(\.id))
@@ -147,7 +154,15 @@ public final class SiteSession {
             file: files.donationsPath, columnMapping: settings.columns,
             campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
         var records = Diagnostics()
-        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records) { builder.add($0) }
+        progress?(Message(vi: "Cộng số liệu…", en: "Adding up the records…"))
+        let progress = self.progress
+        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records) {
+            builder.add($0)
+            if builder.rowsRead % 100_000 == 0 {
+                let n = builder.rowsRead
+                progress?(Message(vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
+            }
+        }
         recordReads += 1
         records.append(contentsOf: builder.warnings)
         records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))

@@ -44,13 +44,22 @@ struct Build: ParsableCommand {
         {
             Report.fail(problem, path: output)
         }
-        let result = Site.generate(input.buildOptions)
+        let progress = ProgressLine()
+        let session = SiteSession(input.buildOptions)
+        session.progress = { progress.update($0) }
+        let result = session.build()
+        progress.setLanguage(result.language)
+        progress.finish()
         Report.print(result, input: input)
         guard result.succeeded, !(input.strict && !result.diagnostics.warnings.isEmpty) else { throw ExitCode(1) }
+        let count = result.files.count + result.assets.count
+        progress.update(Message(vi: "Ghi \(VietnameseFormat.integer(count)) tệp…", en: "Writing \(count) files…"))
         let writeStart = ContinuousClock.now
         do {
             try OutputWriter(output: outputURL).write(files: result.files, assets: result.assets)
+            progress.finish()
         } catch {
+            progress.finish()
             FileHandle.standardError.write(Data("\(output): error: \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
