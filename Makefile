@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hienmau
 
-.PHONY: site test deps test-deps build clean golden fuzz bench
+.PHONY: site test deps test-deps build clean golden fuzz bench browser-test
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
@@ -35,6 +35,14 @@ golden: deps
 BENCH_SIZES ?= S M L XL
 bench: build
 	python3 scripts/bench/bench.py --sizes "$(BENCH_SIZES)"
+
+# The sample site in headless Chromium: screenshots, axe-core, A4 PDF, search, live reload.
+browser-test: build
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils; }
+	@python3 -c "import selenium, axe_selenium_python" 2>/dev/null || python3 -m pip install -q selenium axe-selenium-python
+	python3 scripts/browser_test.py $(BIN)
 
 # libFuzzer over the CSV reader and the front-matter parser; FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 60

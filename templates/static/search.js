@@ -14,10 +14,17 @@
   var items = Array.prototype.slice.call(list.children);
   function run() {
     var words = fold(input.value);
+    var phrase = words.join(" ");
+    // The words as written, together, first ("ca mau" is a place, not "ca" and "mau" anywhere);
+    // if nothing has them together, every word anywhere.
+    var together = items.filter(function (item) { return item.getAttribute("data-k").indexOf(phrase) !== -1; });
+    var matches = together.length > 0 ? together : items.filter(function (item) {
+      var text = item.getAttribute("data-k");
+      return words.every(function (w) { return text.indexOf(w) !== -1; });
+    });
     var shown = 0;
     items.forEach(function (item) {
-      var text = item.getAttribute("data-k");
-      var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+      var match = words.length === 0 || matches.indexOf(item) !== -1;
       item.hidden = !match;
       if (match) { shown += 1; }
     });
