@@ -51,6 +51,7 @@ public final class SiteSession {
     public var progress: (@Sendable (Message) -> Void)?
 
     private var writeUps: [String: ContentSet.ParsedWriteUp] = [:]
+    private let texts = TextCache()
     private var figures: (key: Int, version: Int, figures: SiteFigures, diagnostics: Diagnostics, rows: Int)?
     private var renders: [String: (fingerprint: Int, files: [OutputFile])] = [:]
 
@@ -70,7 +71,8 @@ public final class SiteSession {
         }
 
         progress?(Message(vi: "Đọc nội dung…", en: "Reading content…"))
-        let files = SiteFiles.load(content: options.content, templates: options.templates, diagnostics: &diagnostics)
+        let files = SiteFiles.load(content: options.content, templates: options.templates, cache: texts,
+                                   diagnostics: &diagnostics)
         lap("load")
         let writeUps = files.campaigns.count
         progress?(Message(vi: "Phân tích \(VietnameseFormat.integer(writeUps)) bài viết…", en: "Parsing \(writeUps) write-ups…"))

@@ -11,7 +11,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The output folder.") var output = "public"
     @Option(help: "The port.") var port = 8080
     @Option(help: "The address to listen on; another than 127.0.0.1 only when you mean it.") var host = "127.0.0.1"
-    @Option(help: "Seconds between two looks for changed files.") var poll = 0.1
+    @Option(help: "Seconds between two looks for changed files.") var poll = 0.05
 
     func run() async throws {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
@@ -51,6 +51,7 @@ actor Preview {
     let sockets = ReloadSockets()
     private var files: [OutputFile] = []
     private var failure: BuildResult?
+    private var printed: [Diagnostic] = []
     private(set) var language: Language = .vi
 
     init(options: BuildOptions, output: URL, input: InputOptions) {
@@ -65,14 +66,18 @@ actor Preview {
         let started = ContinuousClock.now
         let result = session.build()
         language = result.language
-        Report.print(result, input: input)
+        // The same warnings again (an edit elsewhere) are counted, not printed again.
+        if result.diagnostics.items != printed {
+            Report.print(result, input: input)
+            printed = result.diagnostics.items
+        }
         if result.succeeded {
             do {
                 let writer = OutputWriter(output: output)
                 if first {
                     try writer.write(files: result.files, assets: result.assets)
                 } else {
-                    try writer.update(files: result.files, assets: result.assets, previous: files)
+                    try writer.update(files: result.files, rendered: result.rendered, assets: result.assets, previous: files)
                 }
                 files = result.files
                 failure = nil
@@ -80,9 +85,10 @@ actor Preview {
                 FileHandle.standardError.write(Data("\(output.path): error: \(error.localizedDescription)\n".utf8))
             }
             let ms = Int(((ContinuousClock.now - started).seconds * 1000).rounded())
+            let stages = result.timings.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
             say(result.language == .vi
-                  ? "Đã dựng lại \(result.rendered.count) tệp trong \(ms) ms."
-                  : "Rebuilt \(result.rendered.count) files in \(ms) ms.")
+                  ? "Đã dựng lại \(result.rendered.count) tệp trong \(ms) ms (\(stages) ms)."
+                  : "Rebuilt \(result.rendered.count) files in \(ms) ms (\(stages) ms).")
         } else {
             failure = result
         }

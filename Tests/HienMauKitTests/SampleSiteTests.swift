@@ -20,7 +20,7 @@ import Testing
 
     @Test func caMauPageSays667Units() {
         let page = file("chien-dich/cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19/index.html")
-        #expect(page.contains("<dd>667</dd>"))
+        #expect(page.contains("<span class=\"kpi-label\">Hiến được (đơn vị)</span> <span class=\"kpi-value\">667</span>"))
         #expect(page.contains("133,4\u{00A0}%"))  // 667 / 500
     }
 

@@ -57,6 +57,59 @@ def timed_build(binary, folder, out):
     return float(wall), float(user) + float(system), int(rss) / 1024, stages
 
 
+def serve_rebuild(binary, folder, root, edits=5):
+    """Median ms from saving one write-up to its new page on disk, with `serve` running."""
+    import glob
+    import socket
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    out = os.path.join(root, "out-serve")
+    shutil.rmtree(out, ignore_errors=True)
+    server = subprocess.Popen([binary, "serve", "--port", str(port), "--content", os.path.join(folder, "content"),
+                               "--templates", os.path.join(REPO, "templates"), "--output", out],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    source = sorted(glob.glob(os.path.join(folder, "content", "campaigns", "*.md")))[len(glob.glob(os.path.join(folder, "content", "campaigns", "*.md"))) // 2]
+    original = open(source, encoding="utf-8").read()
+    times = []
+    try:
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.2)
+        pages = glob.glob(os.path.join(out, "chien-dich", "*", "index.html"))
+        for n in range(edits):
+            marker = f"Đoạn sửa thử số {n + 1} cho phép đo."
+            before = {p: os.stat(p).st_mtime_ns for p in pages}
+            started = time.monotonic()
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(original + "\n" + marker + "\n")
+            page = None
+            while time.monotonic() - started < 30 and page is None:
+                for p in pages:
+                    if os.stat(p).st_mtime_ns != before[p] and marker in open(p, encoding="utf-8").read():
+                        page = p
+                        break
+                else:
+                    time.sleep(0.002)
+            times.append((time.monotonic() - started) * 1000)
+            changed = sum(1 for p in pages if os.stat(p).st_mtime_ns != before[p])
+            time.sleep(0.5)
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(original)
+        time.sleep(1)
+    finally:
+        with open(source, "w", encoding="utf-8") as f:
+            f.write(original)
+        server.terminate()
+        server.wait()
+    return statistics.median(times), times, changed, len(pages)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="S M L XL")
@@ -78,11 +131,23 @@ def main():
         stages = " ".join(f"{k} {v / 1000:.2f}" for k, v in median[3].items())
         rows.append((size, SIZES[size], wall, min(r[0] for r in runs), max(r[0] for r in runs), cpu, rss, stages))
         print(f"{size}: median {wall:.2f} s wall, {cpu:.2f} s CPU, {rss:.0f} MiB peak", file=sys.stderr)
+    if "M" in a.sizes.split():
+        median, times, changed, pages = serve_rebuild(a.bin, corpus(a.root, "M"), a.root)
+        print(f"M serve: edit → page on disk median {median:.0f} ms ({', '.join(f'{t:.0f}' for t in times)}); "
+              f"campaign pages rewritten by the last edit: {changed} of {pages}", file=sys.stderr)
+        rows_serve = (median, times, changed, pages)
+    else:
+        rows_serve = None
     print(f"\nMachine: {os.cpu_count()} cores; {a.runs} runs after one warm-up; output folder emptied before each run.\n")
     print("| size | campaigns | rows | median wall (s) | min–max (s) | median CPU (s) | peak RSS (MiB) | stages of the median run (s) |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for size, (c, r), wall, lo, hi, cpu, rss, stages in rows:
         print(f"| {size} | {c:,} | {r:,} | {wall:.2f} | {lo:.2f}–{hi:.2f} | {cpu:.2f} | {rss:.0f} | {stages} |")
+    if rows_serve:
+        median, times, changed, pages = rows_serve
+        print(f"\n`serve` at M, one write-up edited (5 edits): saved → new page on disk, median {median:.0f} ms "
+              f"(each: {', '.join(f'{t:.0f}' for t in times)} ms, including the {0.1 * 1000:.0f} ms polling interval); "
+              f"campaign pages rewritten by the last edit: {changed} of {pages}.")
 
 
 if __name__ == "__main__":

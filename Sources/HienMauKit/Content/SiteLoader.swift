@@ -18,17 +18,24 @@ public struct SiteFiles: Sendable {
 
     /// Reads `content/` and `templates/`; unreadable files become diagnostics.
     public static func load(content: URL, templates: URL, diagnostics: inout Diagnostics) -> SiteFiles {
+        let cache = TextCache()
+        return load(content: content, templates: templates, cache: cache, diagnostics: &diagnostics)
+    }
+
+    /// With a cache kept between builds (serve), files whose modification time
+    /// and size did not change are not read again.
+    static func load(content: URL, templates: URL, cache: TextCache, diagnostics: inout Diagnostics) -> SiteFiles {
         let contentName = content.standardizedFileURL.lastPathComponent
         let templatesName = templates.standardizedFileURL.lastPathComponent
         func text(_ url: URL, _ path: String) -> SourceFile? {
-            readText(url, path, diagnostics: &diagnostics)
+            cache.read(url, path, diagnostics: &diagnostics)
         }
         func markdownFiles(_ folder: String) -> [SourceFile] {
             // Read on every core: thousands of write-ups, each decoded and normalized on its own.
             let names = list(content.appendingPathComponent(folder)).filter { $0.hasSuffix(".md") }
             let read = Parallel.map(names, threads: ProcessInfo.processInfo.activeProcessorCount) { name in
                 var local = Diagnostics()
-                let file = readText(content.appendingPathComponent(folder).appendingPathComponent(name),
+                let file = cache.read(content.appendingPathComponent(folder).appendingPathComponent(name),
                                     "\(contentName)/\(folder)/\(name)", diagnostics: &local)
                 return (file, local)
             }
@@ -102,5 +109,24 @@ public struct SiteFiles: Sendable {
             }
         }
         return out.sorted()
+    }
+}
+
+/// Text files already read, by path, with the modification time and size they had.
+final class TextCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: (modified: Double, size: Int, file: SourceFile)] = [:]
+
+    func read(_ url: URL, _ path: String, diagnostics: inout Diagnostics) -> SourceFile? {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return nil }
+        let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        let size = Int(status.st_size)
+        if let known = lock.withLock({ files[url.path] }), known.modified == modified, known.size == size {
+            return known.file
+        }
+        guard let file = SiteFiles.readText(url, path, diagnostics: &diagnostics) else { return nil }
+        lock.withLock { files[url.path] = (modified, size, file) }
+        return file
     }
 }

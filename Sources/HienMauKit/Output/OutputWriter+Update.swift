@@ -5,11 +5,14 @@ extension OutputWriter {
     /// only files whose bytes changed and removing files no longer made.
     /// Used by `serve` after an edit; returns the paths written.
     @discardableResult
-    public func update(files: [OutputFile], assets: [(path: String, url: URL)], previous: [OutputFile]) throws -> [String] {
+    public func update(files: [OutputFile], rendered: [String], assets: [(path: String, url: URL)],
+                       previous: [OutputFile]) throws -> [String] {
         let before = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         var folders = FolderMaker(root: output.path)
         var written: [String] = []
-        for file in files where before[file.path] != file {
+        // Only files rendered by this build can differ from what is on disk.
+        let fresh = Set(rendered)
+        for file in files where fresh.contains(file.path) && before[file.path] != file {
             try folders.makeParent(of: file.path)
             try PlainFile.write(file.contents, to: output.path + "/" + file.path)
             written.append(file.path)
