@@ -101,3 +101,41 @@ import Testing
         print("kill test outcomes by delay: \(outcomes)")
     }
 }
+
+/// `check --format github` and `--format json`, as CI reads them.
+@Suite struct CIFormatTests {
+    func site() -> MiniSite {
+        let site = MiniSite()
+        site.write("content/data/donations.csv", MiniSite.header
+                   + "hn-2023,2023-08-04,Trụ sở,An,A1,P1,3500,O+,,yes\n"
+                   + "hn-2023,2023-09-04,Trụ sở,Bình,B1,P1,350,O+,,yes\n")
+        return site
+    }
+
+    @Test func githubAnnotations() throws {
+        let site = site()
+        let run = try CLI.run(["check", "--format", "github"], in: site.folder.url)
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+            ::error file=content/data/donations.csv,line=2,col=36::volume_ml "3500" không phải 0, 250, 350 hay 450 (để 0 hoặc trống cho người đăng ký nhưng chưa hiến được)
+            ::warning file=content/data/donations.csv,line=3,col=9::ngày 4/9/2023 nằm ngoài thời gian chiến dịch hn-2023 (4/8/2023 – 20/8/2023)
+
+            """)
+    }
+
+    @Test func jsonDiagnostics() throws {
+        let site = site()
+        let run = try CLI.run(["check", "--format", "json"], in: site.folder.url)
+        #expect(run.status == 1)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 2)
+        #expect(items[0]["severity"] as? String == "error")
+        #expect(items[0]["file"] as? String == "content/data/donations.csv")
+        #expect(items[0]["line"] as? Int == 2)
+        #expect(items[0]["column"] as? Int == 36)
+        #expect(items[0]["message"] as? String == "volume_ml \"3500\" không phải 0, 250, 350 hay 450")
+        #expect(items[0]["hint"] as? String == "để 0 hoặc trống cho người đăng ký nhưng chưa hiến được")
+        #expect(items[1]["severity"] as? String == "warning")
+        #expect(items[1]["hint"] is NSNull)
+    }
+}
