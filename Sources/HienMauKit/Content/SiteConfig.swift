@@ -53,7 +53,7 @@ public struct SiteConfig: Sendable {
     public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: file.text)
+            node = try Yams.compose(yaml: file.text, .default, .default, .utf8)
         } catch let error as YamlError {
             let problem = YAMLProblem(error)
             let line = problem.mark?.line ?? 1

@@ -56,7 +56,7 @@ public struct FigureBuilder {
                 return HonouredDonor(name: named ? donor.name : nil, unit: named ? donor.unit : nil,
                                      donations: count, milestone: milestone)
             }
-            var running = donor.prior
+            var running = Int(donor.prior)
             for index in donor.donations.keys.sorted() {
                 running += donor.donations[index]!
                 if let line = entry(running) { campaignRolls[index].append(line) }

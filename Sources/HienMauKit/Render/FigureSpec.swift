@@ -21,7 +21,7 @@ public enum FigureSpec: Sendable, Equatable {
         }
         var entries: [(key: String, mark: Mark?, value: Node)] = []
         do {
-            if let node = try Yams.compose(yaml: block.options) {
+            if let node = try Yams.compose(yaml: block.options, .default, .default, .utf8) {
                 guard case .mapping(let mapping) = node else {
                     report(1, 1, Message(vi: "tuỳ chọn của khối \(block.kind.rawValue) phải là các cặp 'khoá: giá trị'",
                                          en: "\(block.kind.rawValue) options must be 'key: value' pairs"))

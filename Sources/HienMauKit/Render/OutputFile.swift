@@ -10,6 +10,6 @@ public struct OutputFile: Sendable, Equatable {
 
     /// Byte equality: String's == would call NFC and NFD text equal, and output must be byte-identical.
     public static func == (a: OutputFile, b: OutputFile) -> Bool {
-        a.path == b.path && a.contents.utf8.elementsEqual(b.contents.utf8)
+        a.path == b.path && sameBytes(a.contents, b.contents)
     }
 }

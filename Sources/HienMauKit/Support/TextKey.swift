@@ -1,3 +1,5 @@
+import Foundation
+
 /// A dictionary key that hashes and compares a string's UTF-8 bytes.
 ///
 /// Swift's own String hashing normalizes non-ASCII text on every call, which
@@ -18,6 +20,17 @@ struct TextKey: Hashable, Sendable {
     }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8)
+        sameBytes(a.text, b.text)
+    }
+}
+
+/// Whether two strings have the same UTF-8 bytes (one memcmp; String's own
+/// == compares canonical equivalence, and `elementsEqual` goes byte by byte).
+func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+        }
     }
 }
