@@ -188,10 +188,10 @@ public final class InterruptCleanup: @unchecked Sendable {
 
     private func received(_ code: Int32) {
         lock.lock()
-        let writing = path != nil
         signalled = code
+        // Still holding the lock: a write cannot start between this check and the end.
+        if path == nil { Self.end(code) }
         lock.unlock()
-        if !writing { Self.end(code) }
     }
 
     /// Called by the writer between files: cleans up and ends the process if a signal came.
