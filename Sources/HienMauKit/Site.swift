@@ -28,6 +28,8 @@ public struct BuildResult: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     /// Paths of the files rendered by this build (the others were reused).
     public var rendered: [String] = []
+    /// The path part of `base_url` (`/` or `/sub/path/`): links start with it.
+    public var basePath = "/"
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -117,7 +119,8 @@ public final class SiteSession {
         let output = jobs.flatMap { renders[$0.id]?.files ?? [] }.sorted { $0.path < $1.path }
         lap("render")
         return BuildResult(files: output, assets: files.assets, diagnostics: diagnostics, language: config.language,
-                           rows: computed.rows, timings: timings, rendered: made.flatMap { $0.map(\.path) }.sorted())
+                           rows: computed.rows, timings: timings, rendered: made.flatMap { $0.map(\.path) }.sorted(),
+                           basePath: config.basePath)
     }
 
     /// The figures, from the CSV, unless nothing they depend on changed since

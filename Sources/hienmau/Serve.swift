@@ -52,6 +52,7 @@ actor Preview {
     private var files: [OutputFile] = []
     private var failure: BuildResult?
     private var printed: [Diagnostic] = []
+    private var basePath = "/"
     private(set) var language: Language = .vi
 
     init(options: BuildOptions, output: URL, input: InputOptions) {
@@ -72,6 +73,7 @@ actor Preview {
             printed = result.diagnostics.items
         }
         if result.succeeded {
+            basePath = result.basePath
             do {
                 let writer = OutputWriter(output: output)
                 if first {
@@ -96,7 +98,9 @@ actor Preview {
     }
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
-        let path = request.target.path()
+        // Links carry base_url's path (a project site on GitHub Pages); the preview serves the folder at /.
+        var path = request.target.path()
+        if basePath != "/" && path.hasPrefix(basePath) { path = "/" + path.dropFirst(basePath.count) }
         if let failure, path.hasSuffix("/") || path.hasSuffix(".html") {
             return html(PreviewPage.errors(failure.diagnostics, language: failure.language), status: .internalServerError)
         }

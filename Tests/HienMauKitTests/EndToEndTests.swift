@@ -77,6 +77,36 @@ import Testing
         let intoContent = try CLI.run(["build", "--output", "content"], in: temp.url)
         #expect(intoContent.status == 1)
         #expect(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("content/site.yml").path))
+        for refused in ["templates", ".", temp.url.path] {
+            let before = CLI.snapshot(temp.url.appendingPathComponent("templates"))
+            let run = try CLI.run(["build", "--output", refused], in: temp.url)
+            #expect(run.status == 1, "\(refused)")
+            #expect(CLI.snapshot(temp.url.appendingPathComponent("templates")) == before)
+            #expect(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent("content/site.yml").path))
+        }
+    }
+
+    /// Nothing depends on the machine's locale, time zone or the clock.
+    @Test func outputDoesNotDependOnLocaleOrTimeZone() throws {
+        let temp = TempFolder()
+        _ = temp.copySampleSite()
+        var outputs: [[String: Data]] = []
+        for (locale, zone) in [("C", "UTC"), ("vi_VN.UTF-8", "Asia/Ho_Chi_Minh"), ("en_US.UTF-8", "America/New_York")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["build", "--output", "out-\(zone.replacing("/", with: "-"))"]
+            process.currentDirectoryURL = temp.url
+            process.environment = ["LC_ALL": locale, "LANG": locale, "TZ": zone, "PATH": "/usr/bin:/bin"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            outputs.append(CLI.snapshot(temp.url.appendingPathComponent("out-\(zone.replacing("/", with: "-"))")))
+        }
+        #expect(outputs[0].count > 10)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
     }
 
     @Test func newScaffoldsADraftAndRefusesToOverwrite() throws {

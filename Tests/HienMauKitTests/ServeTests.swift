@@ -14,8 +14,14 @@ import Testing
         let port = Int.random(in: 20_000..<40_000)
         let process = Process()
 
-        init() throws {
-            _ = folder.copySampleSite()
+        init(baseURL: String? = nil) throws {
+            let (content, _) = folder.copySampleSite()
+            if let baseURL {
+                let file = content.appendingPathComponent("site.yml")
+                let text = try String(contentsOf: file, encoding: .utf8)
+                try Data(text.replacing("base_url: \"https://hienmau.example.org/\"", with: "base_url: \"\(baseURL)\"").utf8)
+                    .write(to: file)
+            }
             process.executableURL = URL(fileURLWithPath: CLI.binary)
             process.arguments = ["serve", "--port", String(port)]
             process.currentDirectoryURL = folder.url
@@ -49,6 +55,16 @@ import Testing
         // What is on disk is the build's output, without the script.
         let onDisk = try String(contentsOf: server.folder.url.appendingPathComponent("public/index.html"), encoding: .utf8)
         #expect(!onDisk.contains(PreviewPage.reloadPath))
+    }
+
+    @Test func aSiteUnderASubPathIsServedWhereItsLinksPoint() throws {
+        let server = try Server(baseURL: "https://example.github.io/hienmau/")
+        defer { server.stop() }
+        let home = try server.get("/hienmau/")
+        #expect(home.status == 200)
+        #expect(home.body.contains("href=\"/hienmau/thong-ke/\""))
+        #expect(try server.get("/hienmau/thong-ke/").status == 200)
+        #expect(try server.get("/hienmau/style.css").status == 200)
     }
 
     @Test(arguments: ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
