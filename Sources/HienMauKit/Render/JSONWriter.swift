@@ -17,20 +17,22 @@ indirect enum JSON {
     }
 
     private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
         switch self {
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
+            let pad = String(repeating: "  ", count: indent), inner = pad + "  "
             out += "{\n"
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner + Self.quote(key) + ": "
+                out += inner
+                Self.quote(key, into: &out)
+                out += ": "
                 value.write(into: &out, indent: indent + 1)
                 out += i < pairs.count - 1 ? ",\n" : "\n"
             }
             out += pad + "}"
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
+            let pad = String(repeating: "  ", count: indent), inner = pad + "  "
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += inner
@@ -38,10 +40,22 @@ indirect enum JSON {
                 out += i < items.count - 1 ? ",\n" : "\n"
             }
             out += pad + "]"
-        case .string(let text): out += Self.quote(text)
+        case .string(let text): Self.quote(text, into: &out)
         case .int(let value): out += String(value)
         case .double(let value): out += value.isFinite ? "\(value)" : "null"
         case .null: out += "null"
+        }
+    }
+
+    /// Appends `text` quoted; text with nothing to escape (the usual case) is copied whole.
+    static func quote(_ text: String, into out: inout String) {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }
+        if plain {
+            out += "\""
+            out += text
+            out += "\""
+        } else {
+            out += quote(text)
         }
     }
 
