@@ -112,7 +112,8 @@ public final class SiteSession {
         let stale = jobs.filter { renders[$0.id]?.fingerprint != $0.fingerprint }
         progress?(Message(vi: "Dựng \(VietnameseFormat.integer(stale.count)) trang và tệp dữ liệu…",
                           en: "Rendering \(stale.count) pages and data files…"))
-        let made = Parallel.map(stale, threads: options.threads) { $0.run() }
+        // One job per task: a few jobs (lists, data files) cost as much as hundreds of pages.
+        let made = Parallel.map(stale, threads: options.threads, chunk: 1) { $0.run() }
         for (job, output) in zip(stale, made) { renders[job.id] = (job.fingerprint, output) }
         let ids = Set(jobs.map(\.id))
         renders = renders.filter { ids.contains($0.key) }

@@ -35,6 +35,17 @@ struct DonorLedger {
             return name
         }
 
+        /// (campaign index, donations in it), in campaign order; no allocation
+        /// for the usual donor who gave in one campaign.
+        func forEachCampaign(_ body: (Int, Int) -> Void) {
+            guard let others = otherCampaigns else {
+                if firstCampaign >= 0 { body(Int(firstCampaign), Int(firstCount)) }
+                return
+            }
+            for (campaign, count) in donations.sorted(by: { $0.key < $1.key }) { body(campaign, count) }
+            _ = others
+        }
+
         /// Campaign index → donations in that campaign.
         var donations: [Int: Int] {
             var out: [Int: Int] = [:]
@@ -42,6 +53,9 @@ struct DonorLedger {
             for (campaign, count) in otherCampaigns ?? [:] { out[Int(campaign), default: 0] += Int(count) }
             return out
         }
+
+        /// Only donors who gave twice can give again too soon.
+        var gaveMoreThanOnce: Bool { otherDays != nil }
 
         var donationDays: [(day: Day, line: Int)] {
             ([firstDay].compactMap { $0 } + (otherDays ?? [])).map { (Day(ordinal: Int($0.day)), Int($0.line)) }

@@ -57,8 +57,8 @@ public struct FigureBuilder {
                                      donations: count, milestone: milestone)
             }
             var running = Int(donor.prior)
-            for index in donor.donations.keys.sorted() {
-                running += donor.donations[index]!
+            donor.forEachCampaign { index, count in
+                running += count
                 if let line = entry(running) { campaignRolls[index].append(line) }
             }
             if let line = entry(running) { siteRoll.append(line) }
@@ -94,7 +94,7 @@ public struct FigureBuilder {
     /// Warnings that need every row first: whole blood again within 12 weeks.
     public func donorWarnings(file: String) -> Diagnostics {
         var diagnostics = Diagnostics()
-        for donor in ledger.donors.values {
+        for donor in ledger.donors.values where donor.gaveMoreThanOnce {
             let days = donor.donationDays.sorted { ($0.day, $0.line) < ($1.day, $1.line) }
             for (earlier, later) in zip(days, days.dropFirst()) where later.day.ordinal - earlier.day.ordinal < 84 {
                 diagnostics.warning(

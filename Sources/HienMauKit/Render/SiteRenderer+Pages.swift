@@ -32,22 +32,23 @@ extension SiteRenderer {
             return hasher.finalize()
         }
 
-        var jobs: [RenderJob] = []
+        // The jobs that cover every campaign come first, so that the last ones
+        // to finish are small pages and both cores stay busy to the end.
+        var jobs = dataFileJobs().enumerated().map { index, run in RenderJob(id: "data-\(index)", fingerprint: listed, run: run) }
         func page(_ link: String, _ fingerprint: Int, _ render: @escaping () -> String) {
             let path = paths.file(for: link)
             jobs.append(RenderJob(id: path, fingerprint: fingerprint) { [OutputFile(path: path, contents: render())] })
         }
-        page(paths.home, listed) { home() }
+        page(paths.search, listed) { searchPage() }
         page(paths.campaigns, listed) { campaignList() }
+        page(paths.honours, shared) { honoursPage() }
+        page(paths.stats, listed) { statsPage() }
+        page(paths.home, listed) { home() }
         for campaign in campaigns {
             page(paths.campaign(campaign.slug), fingerprint(shared, campaign.source.text)) { campaignPage(campaign) }
         }
-        page(paths.stats, listed) { statsPage() }
-        page(paths.honours, shared) { honoursPage() }
-        page(paths.search, listed) { searchPage() }
         for item in pages { page(paths.page(item.slug), fingerprint(shared, item.source.text)) { pagePage(item) } }
         jobs.append(RenderJob(id: "404.html", fingerprint: shared) { [OutputFile(path: "404.html", contents: notFound())] })
-        jobs += dataFileJobs().enumerated().map { index, run in RenderJob(id: "data-\(index)", fingerprint: listed, run: run) }
         return jobs
     }
 
