@@ -54,7 +54,7 @@ public final class SiteSession {
 
     private var writeUps: [String: ContentSet.ParsedWriteUp] = [:]
     private let texts = TextCache()
-    private var figures: (key: Int, version: Int, figures: SiteFigures, diagnostics: Diagnostics, rows: Int)?
+    private var figures: (key: Int, version: Int, figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int)?
     private var renders: [String: (fingerprint: Int, files: [OutputFile])] = [:]
 
     public init(_ options: BuildOptions) {
@@ -124,9 +124,9 @@ public final class SiteSession {
                            basePath: config.basePath)
     }
 
-    /// The figures, from the CSV, unless nothing they depend on changed since
-    /// the last build: the CSV file itself, honours.csv, and which campaigns
-    /// exist with what target, period and order.
+    /// The figures from the CSV and the awards from honours.csv, unless nothing
+    /// they depend on changed since the last build: the two files, and which
+    /// campaigns exist with what target, period and order.
     private func aggregate(_ files: SiteFiles, settings: SiteConfig, content: ContentSet)
         -> (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int, version: Int)
     {
@@ -147,19 +147,17 @@ public final class SiteSession {
         key.combine(settings.columns.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" })
         let fingerprint = key.finalize()
 
-        var diagnostics = Diagnostics()
-        let honours = files.honours.map { HonoursTable.parse($0.bytes, file: $0.path, diagnostics: &diagnostics) } ?? []
         if let known = figures, known.key == fingerprint {
-            diagnostics.append(contentsOf: known.diagnostics)
-            return (known.figures, honours, diagnostics, known.rows, known.version)
+            return (known.figures, known.honours, known.diagnostics, known.rows, known.version)
         }
+        var records = Diagnostics()
+        let honours = files.honours.map { HonoursTable.parse($0.bytes, file: $0.path, diagnostics: &records) } ?? []
         var builder = FigureBuilder(
             campaigns: campaigns.map { FigureBuilder.CampaignInfo(id: $0.id, targetUnits: $0.targetUnits) },
             milestones: settings.milestones, consentDefault: settings.consentDefault, file: files.donationsPath)
         let context = DonationTable.Context(
             file: files.donationsPath, columnMapping: settings.columns,
             campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
-        var records = Diagnostics()
         progress?(Message(vi: "Cộng số liệu…", en: "Adding up the records…"))
         let progress = self.progress
         DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records) {
@@ -174,8 +172,7 @@ public final class SiteSession {
         records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
         let version = (figures?.version ?? 0) + 1
         let result = builder.finish()
-        figures = (fingerprint, version, result, records, builder.rowsRead)
-        diagnostics.append(contentsOf: records)
-        return (result, honours, diagnostics, builder.rowsRead, version)
+        figures = (fingerprint, version, result, honours, records, builder.rowsRead)
+        return (result, honours, records, builder.rowsRead, version)
     }
 }

@@ -29,14 +29,9 @@ public struct Campaign: Sendable {
     /// The `campaign:` value read line by line, for a write-up whose front matter
     /// failed: its CSV rows are then not reported as belonging to no write-up.
     static func declaredID(in file: SourceFile) -> String? {
-        for line in file.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
-            if line.trimmingSuffixWhitespace == "---" { break }
-            guard line.hasPrefix("campaign:") else { continue }
-            let value = line.dropFirst("campaign:".count).trimmed
-            let unquoted = value.trimmingCharacters(in: ["\"", "'"])
-            return unquoted.isEmpty ? nil : unquoted
-        }
-        return nil
+        guard let at = file.frontMatterValue("campaign"), let line = file.line(at.line) else { return nil }
+        let value = line.dropFirst(at.column - 1).trimmed.trimmingCharacters(in: ["\"", "'"])
+        return value.isEmpty ? nil : value
     }
 
     public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> Campaign? {

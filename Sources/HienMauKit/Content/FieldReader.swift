@@ -171,10 +171,10 @@ extension StringProtocol {
         func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
         if plain(firstByte) && plain(lastByte) { return text }
         guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
-        var start = startIndex, end = endIndex
-        while start < end && self[start].isWhitespace { start = index(after: start) }
-        while end > start && self[index(before: end)].isWhitespace { end = index(before: end) }
-        return String(self[start..<end])
+        var start = text.startIndex, end = text.endIndex
+        while start < end && text[start].isWhitespace { start = text.index(after: start) }
+        while end > start && text[text.index(before: end)].isWhitespace { end = text.index(before: end) }
+        return String(text[start..<end])
     }
 }
 

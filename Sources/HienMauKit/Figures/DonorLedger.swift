@@ -38,12 +38,11 @@ struct DonorLedger {
         /// (campaign index, donations in it), in campaign order; no allocation
         /// for the usual donor who gave in one campaign.
         func forEachCampaign(_ body: (Int, Int) -> Void) {
-            guard let others = otherCampaigns else {
+            if otherCampaigns == nil {
                 if firstCampaign >= 0 { body(Int(firstCampaign), Int(firstCount)) }
-                return
+            } else {
+                for (campaign, count) in donations.sorted(by: { $0.key < $1.key }) { body(campaign, count) }
             }
-            for (campaign, count) in donations.sorted(by: { $0.key < $1.key }) { body(campaign, count) }
-            _ = others
         }
 
         /// Campaign index → donations in that campaign.

@@ -17,11 +17,6 @@ enum HonourRoll {
 
     /// Count descending, then named before anonymous, then Vietnamese order of the
     /// given name, then the full name, then the unit.
-    static func sorted(_ donors: [HonouredDonor]) -> [HonouredDonor] {
-        var keys: [TextKey: VietnameseCollation.Key] = [:]
-        return sorted(donors, keys: &keys)
-    }
-
     /// `keys` keeps the collation key of each name and unit across calls: the
     /// same donors appear in the site's roll and in each campaign's.
     static func sorted(_ donors: [HonouredDonor], keys: inout [TextKey: VietnameseCollation.Key]) -> [HonouredDonor] {

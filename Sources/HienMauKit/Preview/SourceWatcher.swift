@@ -26,11 +26,14 @@ public struct SourceWatcher {
 
     func snapshot() -> [String: FileState] {
         var out: [String: FileState] = [:]
+        // One stat per entry: it tells regular files apart and gives their time and size.
         for folder in folders {
-            for path in SiteFiles.walk(folder) {
-                let full = folder.appendingPathComponent(path).path
+            guard let entries = FileManager.default.enumerator(atPath: folder.path) else { continue }
+            while let path = entries.nextObject() as? String {
+                if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                let full = folder.path + "/" + path
                 var status = stat()
-                guard stat(full, &status) == 0 else { continue }
+                guard stat(full, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
                 let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
                 out[full] = FileState(modified: modified, size: Int(status.st_size))
             }
