@@ -160,12 +160,8 @@ public final class SiteSession {
             campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
         progress?(Message(vi: "Cộng số liệu…", en: "Adding up the records…"))
         let progress = self.progress
-        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records) {
-            builder.add($0)
-            if builder.rowsRead % 100_000 == 0 {
-                let n = builder.rowsRead
-                progress?(Message(vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
-            }
+        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records, into: &builder) { n in
+            progress?(Message(vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
         }
         recordReads += 1
         records.append(contentsOf: builder.warnings)

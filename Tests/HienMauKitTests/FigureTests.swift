@@ -125,7 +125,7 @@ import Testing
         var diagnostics = Diagnostics()
         var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: nil)], milestones: [10], consentDefault: false)
         DonationTable.read(bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "draft"]),
-                           diagnostics: &diagnostics) { builder.add($0) }
+                           diagnostics: &diagnostics, into: &builder)
         let result = builder.finish()
         #expect(!diagnostics.hasErrors)
         #expect(result.totals.registrations == 1)

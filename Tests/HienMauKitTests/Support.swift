@@ -45,7 +45,7 @@ func figures(csv: String, campaigns: [(String, Int?)], milestones: [Int] = [5, 1
                                 milestones: milestones, consentDefault: consentDefault, file: "d.csv")
     DonationTable.read(bytes: Array(csv.utf8),
                        context: .init(file: "d.csv", campaignIDs: Set(campaigns.map(\.0))),
-                       diagnostics: &diagnostics) { builder.add($0) }
+                       diagnostics: &diagnostics, into: &builder)
     return (builder.finish(), diagnostics)
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads `donations.csv` as a stream: each row is checked and handed on as a
-/// `DonationRecord`, never kept, so memory does not grow with the rows.
+/// Reads `donations.csv` as a stream: each row is checked and added to a
+/// `FigureBuilder`, never kept, so memory does not grow with the rows.
 public struct DonationTable {
     /// What the rows are checked against.
     public struct Context: Sendable {
@@ -23,9 +23,11 @@ public struct DonationTable {
 
     public static let chunkSize = 1 << 20
 
-    /// Reads the file at `url` in chunks.
-    public static func read(
-        url: URL, context: Context, diagnostics: inout Diagnostics, consume: (DonationRecord) -> Void
+    /// Reads the file at `url` in chunks and adds each row to `builder`;
+    /// `progress` hears the number of rows every 100,000.
+    static func read(
+        url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
+        progress: ((Int) -> Void)? = nil
     ) {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             diagnostics.error(
@@ -36,20 +38,21 @@ public struct DonationTable {
             return
         }
         defer { try? handle.close() }
-        var parser = Parser(context: context)
+        var parser = Parser(context: context, builder: &builder)
+        parser.progress = progress
         while let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty {
-            if !parser.feed(chunk, diagnostics: &diagnostics, consume: consume) { break }
+            if !parser.feed(chunk, diagnostics: &diagnostics, builder: &builder) { break }
         }
-        parser.finish(diagnostics: &diagnostics, consume: consume)
+        parser.finish(diagnostics: &diagnostics, builder: &builder)
     }
 
     /// Reads bytes already in memory.
-    public static func read(
-        bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, consume: (DonationRecord) -> Void
+    static func read(
+        bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder
     ) {
-        var parser = Parser(context: context)
-        _ = parser.feed(bytes, diagnostics: &diagnostics, consume: consume)
-        parser.finish(diagnostics: &diagnostics, consume: consume)
+        var parser = Parser(context: context, builder: &builder)
+        _ = parser.feed(bytes, diagnostics: &diagnostics, builder: &builder)
+        parser.finish(diagnostics: &diagnostics, builder: &builder)
     }
 
     /// The state of one pass: the CSV reader, the header once read, and whether to go on.
@@ -57,17 +60,31 @@ public struct DonationTable {
         var context: Context
         var reader: CSVReader?
         var header: DonationHeader?
+        var quick: QuickRowReader?
         var stopped = false
         var rowChecker: RowChecker
+        var progress: ((Int) -> Void)?
+        /// Campaign periods by `RowVocabulary.campaigns` entry, for the quick path.
+        private let periods: [Int32: ClosedRange<Int32>]
 
-        init(context: Context) {
+        /// Enters every campaign id in the builder's vocabulary first, so that
+        /// the quick path knows a campaign by finding its bytes there.
+        init(context: Context, builder: inout FigureBuilder) {
             self.context = context
             self.rowChecker = RowChecker(context: context)
+            var periods: [Int32: ClosedRange<Int32>] = [:]
+            for id in context.campaignIDs.sorted() {
+                let entry = builder.vocabulary.campaigns.intern(id)
+                if let period = context.periods[id] {
+                    periods[entry] = Int32(period.lowerBound.ordinal)...Int32(period.upperBound.ordinal)
+                }
+            }
+            self.periods = periods
         }
 
         /// Returns false once reading cannot go on (bad encoding, broken header).
         mutating func feed(
-            _ bytes: some Collection<UInt8>, diagnostics: inout Diagnostics, consume: (DonationRecord) -> Void
+            _ bytes: some Collection<UInt8>, diagnostics: inout Diagnostics, builder: inout FigureBuilder
         ) -> Bool {
             if reader == nil {
                 if TextEncoding.looksUTF16(bytes) {
@@ -78,15 +95,14 @@ public struct DonationTable {
                 let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
                 reader = CSVReader(delimiter: DonationHeader.detectDelimiter(body))
             }
-            return run(diagnostics: &diagnostics, { reader, emit in try reader.feed(bytes, emit: emit) },
-                       consume: consume)
+            return run(diagnostics: &diagnostics, builder: &builder) { reader, emit in try reader.feedRaw(bytes, emit: emit) }
         }
 
-        mutating func finish(diagnostics: inout Diagnostics, consume: (DonationRecord) -> Void) {
+        mutating func finish(diagnostics: inout Diagnostics, builder: inout FigureBuilder) {
             defer { diagnostics.append(contentsOf: Diagnostics(rowChecker.unknownCampaignDiagnostics())) }
             guard !stopped else { return }
             if reader == nil { reader = CSVReader(delimiter: 0x2C) }
-            _ = run(diagnostics: &diagnostics, { reader, emit in try reader.finish(emit: emit) }, consume: consume)
+            _ = run(diagnostics: &diagnostics, builder: &builder) { reader, emit in try reader.finishRaw(emit: emit) }
             if header == nil && !stopped {
                 diagnostics.error(
                     SourceLocation(file: context.file, line: 1, column: 1),
@@ -97,28 +113,31 @@ public struct DonationTable {
         }
 
         private mutating func run(
-            diagnostics: inout Diagnostics,
-            _ step: (inout CSVReader, (CSVReader.Record) throws -> Void) throws -> Void,
-            consume: (DonationRecord) -> Void
+            diagnostics: inout Diagnostics, builder: inout FigureBuilder,
+            _ step: (inout CSVReader, (RawRecord) throws -> Void) throws -> Void
         ) -> Bool {
             guard !stopped, var csv = reader else { return false }
             var header = self.header
+            var quick = self.quick
             var stopped = false
             var checker = rowChecker
-            let context = self.context
+            let context = self.context, periods = self.periods, progress = self.progress
             do {
-                try withoutActuallyEscaping(consume) { consume in
-                try step(&csv) { record in
+                try step(&csv) { raw in
                     guard let current = header else {
                         header = DonationHeader.read(
-                            record, file: context.file, mapping: context.columnMapping, diagnostics: &diagnostics)
+                            raw.record(), file: context.file, mapping: context.columnMapping, diagnostics: &diagnostics)
                         if header == nil { stopped = true; throw StopReading() }
+                        quick = QuickRowReader(header: header!, periods: periods)
                         return
                     }
-                    if let row = checker.check(record, header: current, diagnostics: &diagnostics) {
-                        consume(row)
+                    let before = builder.rowsRead
+                    if let row = quick?.read(raw, vocabulary: &builder.vocabulary) {
+                        builder.add(row)
+                    } else if let record = checker.check(raw.record(), header: current, diagnostics: &diagnostics) {
+                        builder.add(builder.vocabulary.row(from: record))
                     }
-                }
+                    if let progress, builder.rowsRead != before, builder.rowsRead % 100_000 == 0 { progress(builder.rowsRead) }
                 }
             } catch is StopReading {
             } catch let problem as CSVReader.Problem {
@@ -129,11 +148,11 @@ public struct DonationTable {
             }
             self.reader = csv
             self.header = header
+            self.quick = quick
             self.rowChecker = checker
             self.stopped = stopped
             return !stopped
         }
-
     }
 
     struct StopReading: Error {}

@@ -2,117 +2,126 @@
 /// so memory grows with distinct donors.
 ///
 /// A national archive has millions of donors, most of them with one donation,
-/// so an entry is small: the first campaign and the first donation day are
-/// stored inline, and only donors who give again get the arrays; names and
-/// units are shared between donors (one copy of "Phòng Tham mưu" for all).
+/// so an entry is 44 bytes of integers: the first campaign and the first
+/// donation day inline, and the rare further ones in shared linked lists
+/// (`moreCampaigns`, `moreDays`) rather than an array per donor.
 struct DonorLedger {
     struct Donor {
-        var name: String
-        var unit: String?
-        var id: String?
+        /// Entries of `RowVocabulary.names`, `.units` (-1 none), `.donorIDs` (-1 none).
+        var name: Int32
+        var unit: Int32
+        var id: Int32
         var prior: Int32 = 0
         var refusedConsent = false
         var emptyConsent = false
-        /// Donations in the first campaign this donor gave in, and in any other.
-        private var firstCampaign: Int32 = -1
-        private var firstCount: Int32 = 0
-        private var otherCampaigns: [Int32: Int32]?
-        /// Whole-blood donations as (day ordinal, CSV line), for the 12-week check.
-        private var firstDay: (day: Int32, line: Int32)?
-        private var otherDays: [(day: Int32, line: Int32)]?
+        /// Donations in the first campaign this donor gave in (-1: none yet).
+        var firstCampaign: Int32 = -1
+        var firstCount: Int32 = 0
+        /// The first whole-blood donation as (day ordinal, CSV line); day -1: none yet.
+        var firstDay: Int32 = -1
+        var firstLine: Int32 = 0
+        /// Heads of this donor's lists in `moreCampaigns` and `moreDays`, -1 when empty.
+        var moreCampaigns: Int32 = -1
+        var moreDays: Int32 = -1
 
-        init(name: String, unit: String?, id: String?) {
-            self.name = name
-            self.unit = unit
-            self.id = id
-        }
-
-        var hasID: Bool { id != nil }
-
-        /// How a message names the donor: name and id, or name and unit.
-        var label: String {
-            if let extra = id ?? unit { return "\(name) (\(extra))" }
-            return name
-        }
-
-        /// (campaign index, donations in it), in campaign order; no allocation
-        /// for the usual donor who gave in one campaign.
-        func forEachCampaign(_ body: (Int, Int) -> Void) {
-            if otherCampaigns == nil {
-                if firstCampaign >= 0 { body(Int(firstCampaign), Int(firstCount)) }
-            } else {
-                for (campaign, count) in donations.sorted(by: { $0.key < $1.key }) { body(campaign, count) }
-            }
-        }
-
-        /// Campaign index → donations in that campaign.
-        var donations: [Int: Int] {
-            var out: [Int: Int] = [:]
-            if firstCampaign >= 0 { out[Int(firstCampaign)] = Int(firstCount) }
-            for (campaign, count) in otherCampaigns ?? [:] { out[Int(campaign), default: 0] += Int(count) }
-            return out
-        }
-
+        var hasID: Bool { id >= 0 }
         /// Only donors who gave twice can give again too soon.
-        var gaveMoreThanOnce: Bool { otherDays != nil }
-
-        var donationDays: [(day: Day, line: Int)] {
-            ([firstDay].compactMap { $0 } + (otherDays ?? [])).map { (Day(ordinal: Int($0.day)), Int($0.line)) }
-        }
-
-        mutating func add(_ record: DonationRecord, campaignIndex: Int) {
-            if let prior = record.priorDonations { self.prior = max(self.prior, Int32(clamping: prior)) }
-            if record.isDonation {
-                let campaign = Int32(campaignIndex)
-                if firstCampaign < 0 || firstCampaign == campaign {
-                    firstCampaign = campaign
-                    firstCount += 1
-                } else {
-                    otherCampaigns = otherCampaigns ?? [:]
-                    otherCampaigns![campaign, default: 0] += 1
-                }
-                let day = (Int32(record.date.ordinal), Int32(clamping: record.line))
-                if firstDay == nil {
-                    firstDay = day
-                } else {
-                    otherDays = otherDays ?? []
-                    otherDays!.append(day)
-                }
-            }
-            switch record.consent {
-            case .some(false): refusedConsent = true
-            case .none: emptyConsent = true
-            case .some(true): break
-            }
-        }
+        var gaveMoreThanOnce: Bool { moreDays >= 0 }
     }
 
-    private(set) var donors: [TextKey: Donor] = [:]
-    /// One shared copy of each name and unit (capped, so a file of all-different names cannot grow it without end).
-    private var shared: [TextKey: String] = [:]
+    /// A further campaign's count, or a further donation day, linked to the donor's previous one.
+    struct Link {
+        var value: Int32
+        var extra: Int32
+        var next: Int32
+    }
+
+    private(set) var donors: [Donor] = []
+    private(set) var moreCampaigns: [Link] = []
+    private(set) var moreDays: [Link] = []
+    /// Donor of each `RowVocabulary.donorIDs` entry (-1 until seen).
+    private var donorOfID: [Int32] = []
+    /// Donor of each (name, unit) without an id.
+    private var donorOfNameUnit: [Int64: Int32] = [:]
 
     /// Same person: same `donor_id`, or, without one, same NFC name and unit.
-    static func identity(of record: DonationRecord) -> TextKey {
-        if let id = record.donorID { return TextKey("id\u{1F}" + id) }
-        return TextKey("nu\u{1F}" + record.donor + "\u{1F}" + (record.unit ?? ""))
+    private mutating func donorIndex(for row: DonationRow) -> Int {
+        if row.donorID >= 0 {
+            let id = Int(row.donorID)
+            while donorOfID.count <= id { donorOfID.append(-1) }
+            if donorOfID[id] >= 0 { return Int(donorOfID[id]) }
+            donorOfID[id] = Int32(donors.count)
+        } else {
+            let key = Int64(row.donor) << 32 | Int64(UInt32(bitPattern: row.unit))
+            if let known = donorOfNameUnit[key] { return Int(known) }
+            donorOfNameUnit[key] = Int32(donors.count)
+        }
+        donors.append(Donor(name: row.donor, unit: row.unit, id: row.donorID))
+        return donors.count - 1
     }
 
-    private mutating func share(_ text: String) -> String {
-        let key = TextKey(text)
-        if let known = shared[key] { return known }
-        if shared.count < 4_000_000 { shared[key] = key.text }
-        return key.text
+    mutating func add(_ row: DonationRow, campaignIndex: Int32) {
+        let index = donorIndex(for: row)
+        if row.prior >= 0 { donors[index].prior = max(donors[index].prior, row.prior) }
+        if row.isDonation {
+            if donors[index].firstCampaign < 0 || donors[index].firstCampaign == campaignIndex {
+                donors[index].firstCampaign = campaignIndex
+                donors[index].firstCount += 1
+            } else {
+                addToMoreCampaigns(donor: index, campaignIndex)
+            }
+            if donors[index].firstDay < 0 {
+                donors[index].firstDay = row.day
+                donors[index].firstLine = row.line
+            } else {
+                moreDays.append(Link(value: row.day, extra: row.line, next: donors[index].moreDays))
+                donors[index].moreDays = Int32(moreDays.count - 1)
+            }
+        }
+        switch row.consent {
+        case 0: donors[index].refusedConsent = true
+        case -1: donors[index].emptyConsent = true
+        default: break
+        }
     }
 
-    mutating func add(_ record: DonationRecord, campaignIndex: Int) {
-        let key = Self.identity(of: record)
-        // Changed in place through its index: one lookup, and no copy of the donor's arrays.
-        if let index = donors.index(forKey: key) {
-            donors.values[index].add(record, campaignIndex: campaignIndex)
+    private mutating func addToMoreCampaigns(donor: Int, _ campaign: Int32) {
+        var link = donors[donor].moreCampaigns
+        while link >= 0 {
+            if moreCampaigns[Int(link)].value == campaign {
+                moreCampaigns[Int(link)].extra += 1
+                return
+            }
+            link = moreCampaigns[Int(link)].next
+        }
+        moreCampaigns.append(Link(value: campaign, extra: 1, next: donors[donor].moreCampaigns))
+        donors[donor].moreCampaigns = Int32(moreCampaigns.count - 1)
+    }
+
+    /// (campaign index, donations in it) in campaign order; no allocation for
+    /// the usual donor who gave in one campaign.
+    func forEachCampaign(of donor: Donor, _ body: (Int, Int) -> Void) {
+        guard donor.moreCampaigns >= 0 else {
+            if donor.firstCampaign >= 0 { body(Int(donor.firstCampaign), Int(donor.firstCount)) }
             return
         }
-        var donor = Donor(name: share(record.donor), unit: record.unit.map { share($0) }, id: record.donorID)
-        donor.add(record, campaignIndex: campaignIndex)
-        donors[key] = donor
+        var counts = [(Int(donor.firstCampaign), Int(donor.firstCount))]
+        var link = donor.moreCampaigns
+        while link >= 0 {
+            counts.append((Int(moreCampaigns[Int(link)].value), Int(moreCampaigns[Int(link)].extra)))
+            link = moreCampaigns[Int(link)].next
+        }
+        for (campaign, count) in counts.sorted(by: { $0.0 < $1.0 }) { body(campaign, count) }
+    }
+
+    /// Whole-blood donations as (day, CSV line), in day then line order.
+    func donationDays(of donor: Donor) -> [(day: Day, line: Int)] {
+        var days: [(day: Int32, line: Int32)] = donor.firstDay >= 0 ? [(donor.firstDay, donor.firstLine)] : []
+        var link = donor.moreDays
+        while link >= 0 {
+            days.append((moreDays[Int(link)].value, moreDays[Int(link)].extra))
+            link = moreDays[Int(link)].next
+        }
+        return days.sorted { ($0.day, $0.line) < ($1.day, $1.line) }.map { (Day(ordinal: Int($0.day)), Int($0.line)) }
     }
 }

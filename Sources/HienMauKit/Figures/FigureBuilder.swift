@@ -1,4 +1,4 @@
-/// Adds up donation records one at a time, then produces every figure of the
+/// Adds up donation rows one at a time, then produces every figure of the
 /// site. Rows of campaigns not in the build (drafts) are skipped.
 public struct FigureBuilder {
     public struct CampaignInfo: Sendable {
@@ -16,13 +16,18 @@ public struct FigureBuilder {
     let indexByID: [String: Int]
     let milestones: [Int]
     let consentDefault: Bool
+    /// The texts of the rows; `DonationTable` fills it as it reads.
+    var vocabulary = RowVocabulary()
+    /// Index in `campaigns` of each `vocabulary.campaigns` entry; -1 when not in the build.
+    private var campaignIndex: [Int32] = []
     var tallies: [CampaignTally]
     var ledger = DonorLedger()
     public private(set) var rowsRead = 0
     /// Warnings found while adding rows.
     public private(set) var warnings = Diagnostics()
-    private var unitsByName: [TextKey: String?] = [:]
-    private var warnedNames: Set<TextKey> = []
+    /// Unit (-1 none) of each name first seen without donor_id, and the names already warned about.
+    private var unitOfName: [Int32: Int32] = [:]
+    private var warnedNames: Set<Int32> = []
     let file: String
 
     public init(campaigns: [CampaignInfo], milestones: [Int], consentDefault: Bool, file: String = "") {
@@ -34,73 +39,82 @@ public struct FigureBuilder {
         self.tallies = Array(repeating: CampaignTally(), count: campaigns.count)
     }
 
-    public mutating func add(_ record: DonationRecord) {
+    mutating func add(_ row: DonationRow) {
         rowsRead += 1
-        guard let index = indexByID[record.campaign] else { return }
-        if record.donorID == nil { checkNameInOneUnit(record) }
-        tallies[index].add(record)
-        ledger.add(record, campaignIndex: index)
+        while campaignIndex.count < vocabulary.campaigns.count {
+            let id = vocabulary.campaigns.peekText(Int32(campaignIndex.count))
+            campaignIndex.append(indexByID[id].map(Int32.init) ?? -1)
+        }
+        let index = campaignIndex[Int(row.campaign)]
+        guard index >= 0 else { return }
+        if row.donorID < 0 { checkNameInOneUnit(row) }
+        tallies[Int(index)].add(row)
+        ledger.add(row, campaignIndex: index)
     }
 
-    public func finish() -> SiteFigures {
-        let perCampaign = campaigns.indices.map { tallies[$0].figures(for: campaigns[$0]) }
+    public mutating func finish() -> SiteFigures {
+        let perCampaign = campaigns.indices.map { tallies[$0].figures(for: campaigns[$0], vocabulary: &vocabulary) }
         var overall = Tally()
         for figures in perCampaign { overall = overall + figures.totals }
 
-        var siteRoll: [HonouredDonor] = []
-        var campaignRolls = Array(repeating: [HonouredDonor](), count: campaigns.count)
-        for donor in ledger.donors.values {
+        var siteRoll: [HonourRoll.Line] = []
+        var campaignRolls = Array(repeating: [HonourRoll.Line](), count: campaigns.count)
+        for donor in ledger.donors {
             let named = !donor.refusedConsent && (!donor.emptyConsent || consentDefault)
-            func entry(_ count: Int) -> HonouredDonor? {
+            func line(_ count: Int) -> HonourRoll.Line? {
                 guard let milestone = HonourRoll.milestone(for: count, milestones: milestones) else { return nil }
-                return HonouredDonor(name: named ? donor.name : nil, unit: named ? donor.unit : nil,
-                                     donations: count, milestone: milestone)
+                return HonourRoll.Line(donations: Int32(count), milestone: Int32(milestone),
+                                       name: named ? donor.name : -1, unit: named ? donor.unit : -1)
             }
             var running = Int(donor.prior)
-            donor.forEachCampaign { index, count in
+            ledger.forEachCampaign(of: donor) { index, count in
                 running += count
-                if let line = entry(running) { campaignRolls[index].append(line) }
+                if let line = line(running) { campaignRolls[index].append(line) }
             }
-            if let line = entry(running) { siteRoll.append(line) }
+            if let line = line(running) { siteRoll.append(line) }
         }
+        let sorter = HonourRoll.Sorter(lines: siteRoll + campaignRolls.joined(), vocabulary: &vocabulary)
         var rolls: [String: [HonouredDonor]] = [:]
-        var keys: [TextKey: VietnameseCollation.Key] = [:]
         for (index, info) in campaigns.enumerated() {
-            rolls[info.id] = HonourRoll.sorted(campaignRolls[index], keys: &keys)
+            rolls[info.id] = sorter.sorted(campaignRolls[index], vocabulary: &vocabulary)
         }
         return SiteFigures(
-            totals: overall, campaigns: perCampaign, honourRoll: HonourRoll.sorted(siteRoll, keys: &keys),
+            totals: overall, campaigns: perCampaign, honourRoll: sorter.sorted(siteRoll, vocabulary: &vocabulary),
             campaignRolls: rolls, milestones: milestones, rowsRead: rowsRead)
     }
 
     /// Without donor_id, one name in two units is two people: worth a look.
-    private mutating func checkNameInOneUnit(_ record: DonationRecord) {
-        let name = TextKey(record.donor)
-        guard let known = unitsByName[name] else {
-            unitsByName[name] = .some(record.unit)
+    private mutating func checkNameInOneUnit(_ row: DonationRow) {
+        guard let known = unitOfName[row.donor] else {
+            unitOfName[row.donor] = row.unit
             return
         }
-        if known.map(TextKey.init) != record.unit.map(TextKey.init) && !warnedNames.contains(name) {
-            warnedNames.insert(name)
-            warnings.warning(
-                SourceLocation(file: file, line: record.line, column: 1),
-                Message(vi: "tên \"\(record.donor)\" có ở hai đơn vị (\(known ?? "trống") và \(record.unit ?? "trống")) mà không có donor_id; được tính là hai người",
-                        en: "the name \"\(record.donor)\" appears in two units (\(known ?? "empty") and \(record.unit ?? "empty")) without donor_id; counted as two people"),
-                hint: Message(vi: "nếu là một người, thêm cùng một donor_id cho các dòng của người đó",
-                              en: "if this is one person, give their rows the same donor_id"))
-        }
+        guard known != row.unit, !warnedNames.contains(row.donor) else { return }
+        warnedNames.insert(row.donor)
+        let name = vocabulary.names.text(row.donor)
+        let first = known >= 0 ? vocabulary.units.text(known) : nil
+        let second = row.unit >= 0 ? vocabulary.units.text(row.unit) : nil
+        warnings.warning(
+            SourceLocation(file: file, line: Int(row.line), column: 1),
+            Message(vi: "tên \"\(name)\" có ở hai đơn vị (\(first ?? "trống") và \(second ?? "trống")) mà không có donor_id; được tính là hai người",
+                    en: "the name \"\(name)\" appears in two units (\(first ?? "empty") and \(second ?? "empty")) without donor_id; counted as two people"),
+            hint: Message(vi: "nếu là một người, thêm cùng một donor_id cho các dòng của người đó",
+                          en: "if this is one person, give their rows the same donor_id"))
     }
 
     /// Warnings that need every row first: whole blood again within 12 weeks.
-    public func donorWarnings(file: String) -> Diagnostics {
+    public mutating func donorWarnings(file: String) -> Diagnostics {
         var diagnostics = Diagnostics()
-        for donor in ledger.donors.values where donor.gaveMoreThanOnce {
-            let days = donor.donationDays.sorted { ($0.day, $0.line) < ($1.day, $1.line) }
+        for donor in ledger.donors where donor.gaveMoreThanOnce {
+            let days = ledger.donationDays(of: donor)
+            let name = vocabulary.names.text(donor.name)
+            let extra = donor.id >= 0 ? vocabulary.donorIDs.text(donor.id) : donor.unit >= 0 ? vocabulary.units.text(donor.unit) : nil
+            let label = extra.map { "\(name) (\($0))" } ?? name
             for (earlier, later) in zip(days, days.dropFirst()) where later.day.ordinal - earlier.day.ordinal < 84 {
                 diagnostics.warning(
                     SourceLocation(file: file, line: later.line, column: 1),
-                    Message(vi: "\(donor.label) đã hiến máu toàn phần ngày \(VietnameseFormat.date(earlier.day)) (dòng \(earlier.line)), chưa đủ 12 tuần trước lần này",
-                            en: "\(donor.label) gave whole blood on \(earlier.day.iso) (line \(earlier.line)), less than 12 weeks before this"),
+                    Message(vi: "\(label) đã hiến máu toàn phần ngày \(VietnameseFormat.date(earlier.day)) (dòng \(earlier.line)), chưa đủ 12 tuần trước lần này",
+                            en: "\(label) gave whole blood on \(earlier.day.iso) (line \(earlier.line)), less than 12 weeks before this"),
                     hint: donor.hasID ? nil : Message(
                         vi: "nếu đây là hai người trùng tên và đơn vị, hãy thêm donor_id",
                         en: "if these are two people with one name and unit, add donor_id"))
@@ -110,49 +124,90 @@ public struct FigureBuilder {
     }
 }
 
+/// Tallies by a small integer key (a site, day or unit of one campaign): a
+/// campaign has a handful of each, so a short list searched from the last hit
+/// beats hashing; past 16 keys a dictionary takes over.
+struct TallyMap {
+    private(set) var keys: [Int32] = []
+    private(set) var tallies: [Tally] = []
+    private var index: [Int32: Int] = [:]
+    private var last = 0
+
+    mutating func add(_ key: Int32, volumeML: Int32) {
+        if last < keys.count && keys[last] == key {
+            tallies[last].add(volumeML: volumeML)
+            return
+        }
+        if keys.count <= 16 {
+            if let found = keys.firstIndex(of: key) {
+                last = found
+                tallies[found].add(volumeML: volumeML)
+                return
+            }
+        } else if let found = index[key] {
+            last = found
+            tallies[found].add(volumeML: volumeML)
+            return
+        }
+        keys.append(key)
+        tallies.append(Tally())
+        last = keys.count - 1
+        tallies[last].add(volumeML: volumeML)
+        if keys.count == 17 {
+            for (i, k) in keys.enumerated() { index[k] = i }
+        } else if keys.count > 17 {
+            index[key] = last
+        }
+    }
+}
+
 /// The running counts of one campaign.
 struct CampaignTally {
     var totals = Tally()
-    var bySite: [TextKey: Tally] = [:]
-    var byDate: [Day: Tally] = [:]
-    var byUnit: [TextKey: Tally] = [:]
+    var bySite = TallyMap()
+    var byDay = TallyMap()
+    var byUnit = TallyMap()
     var unknownUnit = Tally()
-    var byBloodGroup: [String: Tally] = [:]
-    var unknownBloodGroup = Tally()
+    /// By index in `BloodGroup.all`, then the empty cells.
+    var byBloodGroup = Array(repeating: Tally(), count: BloodGroup.all.count + 1)
 
-    mutating func add(_ record: DonationRecord) {
-        totals.add(record)
-        bySite[TextKey(record.site), default: Tally()].add(record)
-        byDate[record.date, default: Tally()].add(record)
-        if let unit = record.unit { byUnit[TextKey(unit), default: Tally()].add(record) } else { unknownUnit.add(record) }
-        if let group = record.bloodGroup {
-            byBloodGroup[group, default: Tally()].add(record)
-        } else {
-            unknownBloodGroup.add(record)
-        }
+    mutating func add(_ row: DonationRow) {
+        totals.add(volumeML: row.volumeML)
+        bySite.add(row.site, volumeML: row.volumeML)
+        byDay.add(row.day, volumeML: row.volumeML)
+        if row.unit >= 0 { byUnit.add(row.unit, volumeML: row.volumeML) } else { unknownUnit.add(volumeML: row.volumeML) }
+        byBloodGroup[row.bloodGroup >= 0 ? Int(row.bloodGroup) : BloodGroup.all.count].add(volumeML: row.volumeML)
     }
 
-    func figures(for info: FigureBuilder.CampaignInfo) -> CampaignFigures {
-        func ranked(_ groups: [TextKey: Tally], unknown: Tally) -> [Group<String>] {
-            var rows = groups.map { (key: $0.key.text, tally: $0.value, sortKey: VietnameseCollation.key($0.key.text)) }
-                .sorted { a, b in
-                    if a.tally.donations != b.tally.donations { return a.tally.donations > b.tally.donations }
-                    if a.tally.registrations != b.tally.registrations { return a.tally.registrations > b.tally.registrations }
-                    if a.sortKey != b.sortKey { return a.sortKey < b.sortKey }
-                    return a.key < b.key
-                }
-                .map { Group<String>(key: $0.key, tally: $0.tally) }
+    func figures(for info: FigureBuilder.CampaignInfo, vocabulary: inout RowVocabulary) -> CampaignFigures {
+        func ranked(_ groups: TallyMap, texts: inout ByteInterner, unknown: Tally) -> [Group<String>] {
+            var rows = zip(groups.keys, groups.tallies).map { key, tally in
+                let text = texts.text(key)
+                return (key: text, tally: tally, sortKey: VietnameseCollation.key(text))
+            }
+            .sorted { a, b in
+                if a.tally.donations != b.tally.donations { return a.tally.donations > b.tally.donations }
+                if a.tally.registrations != b.tally.registrations { return a.tally.registrations > b.tally.registrations }
+                if a.sortKey != b.sortKey { return a.sortKey < b.sortKey }
+                return a.key < b.key
+            }
+            .map { Group<String>(key: $0.key, tally: $0.tally) }
             if unknown.registrations > 0 { rows.append(Group(key: nil, tally: unknown)) }
             return rows
         }
-        var bloodGroups = byBloodGroup.map { Group<String>(key: $0.key, tally: $0.value) }
-            .sorted { BloodGroup.order($0.key) < BloodGroup.order($1.key) }
-        if unknownBloodGroup.registrations > 0 { bloodGroups.append(Group(key: nil, tally: unknownBloodGroup)) }
+        var bloodGroups: [Group<String>] = []
+        for (index, group) in BloodGroup.all.enumerated() where byBloodGroup[index].registrations > 0 {
+            bloodGroups.append(Group(key: group, tally: byBloodGroup[index]))
+        }
+        if byBloodGroup[BloodGroup.all.count].registrations > 0 {
+            bloodGroups.append(Group(key: nil, tally: byBloodGroup[BloodGroup.all.count]))
+        }
         return CampaignFigures(
             id: info.id, totals: totals, targetUnits: info.targetUnits,
-            bySite: ranked(bySite, unknown: Tally()),
-            byDate: byDate.map { Group(key: $0.key, tally: $0.value) }.sorted { $0.key! < $1.key! },
-            byUnit: ranked(byUnit, unknown: unknownUnit),
+            bySite: ranked(bySite, texts: &vocabulary.sites, unknown: Tally()),
+            byDate: zip(byDay.keys, byDay.tallies).map { Group(key: Day(ordinal: Int($0)), tally: $1) }
+                .sorted { $0.key! < $1.key! },
+            byUnit: ranked(byUnit, texts: &vocabulary.units, unknown: unknownUnit),
             byBloodGroup: bloodGroups)
     }
 }

@@ -15,28 +15,76 @@ enum HonourRoll {
         milestones.last(where: { count >= $0 })
     }
 
-    /// Count descending, then named before anonymous, then Vietnamese order of the
-    /// given name, then the full name, then the unit.
-    /// `keys` keeps the collation key of each name and unit across calls: the
-    /// same donors appear in the site's roll and in each campaign's.
-    static func sorted(_ donors: [HonouredDonor], keys: inout [TextKey: VietnameseCollation.Key]) -> [HonouredDonor] {
-        func key(_ text: String) -> VietnameseCollation.Key {
-            let k = TextKey(text)
-            if let known = keys[k] { return known }
-            let made = VietnameseCollation.key(text)
-            keys[k] = made
-            return made
+    /// A roll line while the rolls are made: vocabulary entries, -1 for none.
+    struct Line {
+        var donations: Int32
+        var milestone: Int32
+        /// -1 for an anonymous donor.
+        var name: Int32
+        var unit: Int32
+    }
+
+    /// Sorts roll lines: count descending, then named before anonymous, then
+    /// Vietnamese order of the given name, then the full name, then the unit,
+    /// then the texts themselves.
+    ///
+    /// Collation keys are worked out once per distinct name and unit and turned
+    /// into ranks, so a roll of a million lines sorts by comparing integers.
+    struct Sorter {
+        private var nameRank: [Int32: Int32] = [:]
+        private var unitRank: [Int32: Int32] = [:]
+
+        init(lines: [Line], vocabulary: inout RowVocabulary) {
+            let names = Set(lines.lazy.filter { $0.name >= 0 }.map(\.name)).sorted()
+            let units = Set(lines.lazy.filter { $0.name >= 0 }.map(\.unit)).sorted()
+            var nameKeys: [(id: Int32, given: VietnameseCollation.Key, full: VietnameseCollation.Key)] = names.map { id in
+                let text = vocabulary.names.text(id)
+                return (id, VietnameseCollation.key(VietnameseCollation.givenName(text)), VietnameseCollation.key(text))
+            }
+            nameKeys.sort { ($0.given, $0.full) < ($1.given, $1.full) }
+            var rank: Int32 = -1
+            for (i, entry) in nameKeys.enumerated() {
+                if i == 0 || entry.given != nameKeys[i - 1].given || entry.full != nameKeys[i - 1].full { rank += 1 }
+                nameRank[entry.id] = rank
+            }
+            var unitKeys: [(id: Int32, key: VietnameseCollation.Key)] = units.map { id in
+                (id, VietnameseCollation.key(id >= 0 ? vocabulary.units.text(id) : ""))
+            }
+            unitKeys.sort { $0.key < $1.key }
+            rank = -1
+            for (i, entry) in unitKeys.enumerated() {
+                if i == 0 || entry.key != unitKeys[i - 1].key { rank += 1 }
+                unitRank[entry.id] = rank
+            }
         }
-        let keyed = donors.map { donor in
-            (donor, key(VietnameseCollation.givenName(donor.name ?? "")), key(donor.name ?? ""), key(donor.unit ?? ""))
+
+        func sorted(_ lines: [Line], vocabulary: inout RowVocabulary) -> [HonouredDonor] {
+            struct Keyed { var line: Line; var name: Int32; var unit: Int32 }
+            let keyed = lines.map { line in
+                line.name < 0 ? Keyed(line: line, name: -1, unit: -1)
+                    : Keyed(line: line, name: nameRank[line.name]!, unit: unitRank[line.unit]!)
+            }
+            let texts = vocabulary
+            let order = keyed.sorted { a, b in
+                if a.line.donations != b.line.donations { return a.line.donations > b.line.donations }
+                let anonymousA = a.line.name < 0, anonymousB = b.line.name < 0
+                if anonymousA != anonymousB { return anonymousB }
+                if a.name != b.name { return a.name < b.name }
+                if a.unit != b.unit { return a.unit < b.unit }
+                guard !anonymousA, a.line.name != b.line.name || a.line.unit != b.line.unit else { return false }
+                // Different texts with equal collation keys: compare the texts.
+                let first = (texts.names.peekText(a.line.name), a.line.unit >= 0 ? texts.units.peekText(a.line.unit) : "")
+                let second = (texts.names.peekText(b.line.name), b.line.unit >= 0 ? texts.units.peekText(b.line.unit) : "")
+                return first < second
+            }
+            return order.map { entry in
+                let line = entry.line
+                let named = line.name >= 0
+                return HonouredDonor(
+                    name: named ? vocabulary.names.text(line.name) : nil,
+                    unit: named && line.unit >= 0 ? vocabulary.units.text(line.unit) : nil,
+                    donations: Int(line.donations), milestone: Int(line.milestone))
+            }
         }
-        return keyed.sorted { a, b in
-            if a.0.donations != b.0.donations { return a.0.donations > b.0.donations }
-            if a.0.isAnonymous != b.0.isAnonymous { return !a.0.isAnonymous }
-            if a.1 != b.1 { return a.1 < b.1 }
-            if a.2 != b.2 { return a.2 < b.2 }
-            if a.3 != b.3 { return a.3 < b.3 }
-            return (a.0.name ?? "", a.0.unit ?? "") < (b.0.name ?? "", b.0.unit ?? "")
-        }.map(\.0)
     }
 }

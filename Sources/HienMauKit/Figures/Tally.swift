@@ -12,11 +12,11 @@ public struct Tally: Equatable, Sendable {
 
     public var deferred: Int { registrations - donations }
 
-    mutating func add(_ record: DonationRecord) {
+    mutating func add(volumeML volume: Int32) {
         registrations += 1
-        if record.isDonation {
+        if volume > 0 {
             donations += 1
-            volumeML += record.volumeML
+            volumeML += Int(volume)
         }
     }
 
