@@ -29,7 +29,8 @@ public struct DonationTable {
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
         progress: ((Int) -> Void)? = nil
     ) {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else {
             diagnostics.error(
                 SourceLocation(file: context.file),
                 Message(vi: "không tìm thấy tệp số liệu hiến máu", en: "the donation records file is missing"),
@@ -37,11 +38,18 @@ public struct DonationTable {
                               en: "create \(context.file) with the header campaign,date,site,donor,volume_ml"))
             return
         }
-        defer { try? handle.close() }
+        defer { close(fd) }
+        // One buffer for every chunk: a fresh one per read costs the kernel a
+        // zeroed page every 4 KiB, which showed as a tenth of the time at 1M rows.
+        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+        defer { chunk.deallocate() }
         var parser = Parser(context: context, builder: &builder)
         parser.progress = progress
-        while let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty {
-            if !parser.feed(chunk, diagnostics: &diagnostics, builder: &builder) { break }
+        while true {
+            let n = Glibc.read(fd, chunk.baseAddress, chunkSize)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            if !parser.feed(UnsafeBufferPointer(rebasing: chunk[..<n]), diagnostics: &diagnostics, builder: &builder) { break }
         }
         parser.finish(diagnostics: &diagnostics, builder: &builder)
     }
