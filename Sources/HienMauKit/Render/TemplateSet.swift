@@ -56,7 +56,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders `object` with template `name`.
     func render(_ object: Any, with name: String) -> String {
-        library.render(object, withTemplate: name) ?? ""
+        library.render((object as? any MustacheParent).map(ViewBox.init) ?? object, withTemplate: name) ?? ""
     }
 
     static func describe(_ error: Error, vi: Bool) -> String {

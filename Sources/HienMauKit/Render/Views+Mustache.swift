@@ -4,6 +4,22 @@ import Mustache
 // `MustacheParent` for a child by name, and otherwise walks a `Mirror`,
 // which costs far more on sites with thousands of pages.
 
+/// A view behind a class reference. swift-mustache casts the objects it
+/// looks names up in (`as? MustacheParent`, …) for every tag; casting a
+/// struct copies it into a new box first, which for a page's view (dozens
+/// of strings) cost more than the lookup.
+final class ViewBox: MustacheParent {
+    let view: any MustacheParent
+
+    init(_ view: any MustacheParent) {
+        self.view = view
+    }
+
+    func child(named name: String) -> Any? {
+        view.child(named: name)
+    }
+}
+
 extension SiteView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -88,8 +104,8 @@ extension Award: MustacheParent {
 extension HomeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         case "kpis": return kpis
         case "trendHTML": return trendHTML
         case "latest": return latest
@@ -103,8 +119,8 @@ extension HomeView: MustacheParent {
 extension CampaignListView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         case "campaigns": return campaigns
         default: return nil
         }
@@ -114,8 +130,8 @@ extension CampaignListView: MustacheParent {
 extension CampaignView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         case "title": return title
         case "dateText": return dateText
         case "dateISO": return dateISO
@@ -140,8 +156,8 @@ extension CampaignView: MustacheParent {
 extension StatsView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         case "kpis": return kpis
         case "trendHTML": return trendHTML
         case "campaignsTableHTML": return campaignsTableHTML
@@ -164,8 +180,8 @@ extension Download: MustacheParent {
 extension HonoursView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         case "rollHTML": return rollHTML
         case "awards": return awards
         case "hasAwards": return hasAwards
@@ -179,8 +195,8 @@ extension HonoursView: MustacheParent {
 extension PageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         case "title": return title
         case "bodyHTML": return bodyHTML
         default: return nil
@@ -191,8 +207,8 @@ extension PageView: MustacheParent {
 extension NotFoundView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         default: return nil
         }
     }
@@ -213,8 +229,8 @@ extension SearchEntry: MustacheParent {
 extension SearchView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": return site
-        case "meta": return meta
+        case "site": return ViewBox(site)
+        case "meta": return ViewBox(meta)
         case "entries": return entries
         case "script": return script
         default: return nil
