@@ -20,7 +20,12 @@ public struct BuildOptions: Sendable {
 /// The outcome of running the stages: the files of the site (when there were
 /// no errors), every diagnostic, and what it took.
 public struct BuildResult: Sendable {
+    /// Empty when the build wrote its files as it made them (`build(into:)`).
     public var files: [OutputFile]
+    /// Every file's path, sorted.
+    public var paths: [String] = []
+    /// Where the files were written when the build streamed them: to be committed or abandoned.
+    public var staged: StagedSite?
     public var assets: [(path: String, url: URL)]
     public var diagnostics: Diagnostics
     public var language: Language
@@ -61,7 +66,11 @@ public final class SiteSession {
         self.options = options
     }
 
-    public func build() -> BuildResult {
+    /// Runs the stages. With `openSite`, called once there is something to
+    /// write, each file goes into the staged site as soon as it is rendered
+    /// and is not kept: the result then holds paths, not files. When it
+    /// returns nil the files are kept as without it.
+    public func build(into openSite: (() -> StagedSite?)? = nil) -> BuildResult {
         var diagnostics = Diagnostics()
         var timings: [(String, Double)] = []
         var clock = ContinuousClock.now
@@ -107,8 +116,23 @@ public final class SiteSession {
         inputs.combine(computed.version)
         renderer.inputs = inputs.finalize()
 
-        // Jobs whose fingerprint is unchanged keep their files from the last build.
         let jobs = renderer.jobs()
+        if let site = openSite?() {
+            progress?(Message(vi: "Dựng và ghi \(VietnameseFormat.integer(jobs.count)) trang và tệp dữ liệu…",
+                              en: "Rendering and writing \(jobs.count) pages and data files…"))
+            let paths = Parallel.map(jobs, threads: options.threads, chunk: 1) { job -> [String] in
+                if site.isStopping { return [] }
+                let files = job.run()
+                site.write(files)
+                return files.map(\.path)
+            }
+            renders = [:]
+            lap("render")
+            return BuildResult(files: [], paths: paths.joined().sorted(), staged: site, assets: files.assets, diagnostics: diagnostics,
+                               language: config.language, rows: computed.rows, timings: timings,
+                               rendered: paths.joined().sorted(), basePath: config.basePath)
+        }
+        // Jobs whose fingerprint is unchanged keep their files from the last build.
         let stale = jobs.filter { renders[$0.id]?.fingerprint != $0.fingerprint }
         progress?(Message(vi: "Dựng \(VietnameseFormat.integer(stale.count)) trang và tệp dữ liệu…",
                           en: "Rendering \(stale.count) pages and data files…"))
@@ -119,9 +143,9 @@ public final class SiteSession {
         renders = renders.filter { ids.contains($0.key) }
         let output = jobs.flatMap { renders[$0.id]?.files ?? [] }.sorted { $0.path < $1.path }
         lap("render")
-        return BuildResult(files: output, assets: files.assets, diagnostics: diagnostics, language: config.language,
-                           rows: computed.rows, timings: timings, rendered: made.flatMap { $0.map(\.path) }.sorted(),
-                           basePath: config.basePath)
+        return BuildResult(files: output, paths: output.map(\.path), assets: files.assets, diagnostics: diagnostics,
+                           language: config.language, rows: computed.rows, timings: timings,
+                           rendered: made.flatMap { $0.map(\.path) }.sorted(), basePath: config.basePath)
     }
 
     /// The figures from the CSV and the awards from honours.csv, unless nothing

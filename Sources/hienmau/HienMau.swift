@@ -47,16 +47,27 @@ struct Build: ParsableCommand {
         let progress = ProgressLine()
         let session = SiteSession(input.buildOptions)
         session.progress = { progress.update($0) }
-        let result = session.build()
+        // Files are written into a staging folder as they are rendered; the
+        // site is swapped in only when the whole build succeeded.
+        let writer = OutputWriter(output: outputURL)
+        let result = session.build(into: { try? StagedSite(writer: writer) })
         progress.setLanguage(result.language)
         progress.finish()
         Report.print(result, input: input)
-        guard result.succeeded, !(input.strict && !result.diagnostics.warnings.isEmpty) else { throw ExitCode(1) }
-        let count = result.files.count + result.assets.count
-        progress.update(Message(vi: "Ghi \(VietnameseFormat.integer(count)) tệp…", en: "Writing \(count) files…"))
+        guard result.succeeded, !(input.strict && !result.diagnostics.warnings.isEmpty) else {
+            result.staged?.abandon()
+            throw ExitCode(1)
+        }
         let writeStart = ContinuousClock.now
         do {
-            try OutputWriter(output: outputURL).write(files: result.files, assets: result.assets)
+            if let staged = result.staged {
+                staged.stopIfSignalled()
+                try staged.commit(assets: result.assets)
+            } else {
+                let count = result.files.count + result.assets.count
+                progress.update(Message(vi: "Ghi \(VietnameseFormat.integer(count)) tệp…", en: "Writing \(count) files…"))
+                try writer.write(files: result.files, assets: result.assets)
+            }
             progress.finish()
         } catch {
             progress.finish()
@@ -82,7 +93,7 @@ struct Check: ParsableCommand {
         Report.print(result, input: input)
         guard result.succeeded, !(input.strict && !result.diagnostics.warnings.isEmpty) else { throw ExitCode(1) }
         if input.format == .text {
-            let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+            let pages = result.paths.filter { $0.hasSuffix(".html") }.count
             print(result.language == .vi
                   ? "Không có lỗi: \(pages) trang, \(result.rows) dòng số liệu, \(result.diagnostics.warnings.count) cảnh báo."
                   : "No errors: \(pages) pages, \(result.rows) rows, \(result.diagnostics.warnings.count) warnings.")

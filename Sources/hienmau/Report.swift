@@ -29,7 +29,7 @@ enum Report {
     }
 
     static func summary(_ result: BuildResult, seconds: Double, output: String) {
-        let pages = result.files.filter { $0.path.hasSuffix(".html") }.count
+        let pages = result.paths.filter { $0.hasSuffix(".html") }.count
         let ms = String(format: "%.0f", seconds * 1000)
         Swift.print(result.language == .vi
             ? "Đã tạo \(pages) trang từ \(result.rows) dòng số liệu vào \(output)/ trong \(ms) ms (\(result.diagnostics.warnings.count) cảnh báo)."

@@ -16,44 +16,19 @@ public struct OutputWriter {
 
     /// Writes `files` and copies `assets`, then swaps the result in.
     public func write(files: [OutputFile], assets: [(path: String, url: URL)]) throws {
-        let fm = FileManager.default
-        removeLeftovers()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(stagingPrefix + String(getpid()))
-        let interrupts = OutputWriter.interruptCleanup
-        interrupts.set(staging.path)
-        defer { interrupts.set(nil) }
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            // Plain POSIX calls: FileManager's createDirectory and Data.write cost
-            // more than the rendering itself on a site of thousands of pages.
-            var folders = FolderMaker(root: staging.path)
-            for asset in assets {
-                try folders.makeParent(of: asset.path)
-                try fm.copyItem(at: asset.url, to: staging.appendingPathComponent(asset.path))
+        let site = try StagedSite(writer: self)
+        // On every core, in slices between which an interrupt is noticed.
+        let slices = stride(from: 0, to: files.count, by: 256).map { $0..<min($0 + 256, files.count) }
+        for slice in slices {
+            site.stopIfSignalled()
+            _ = Parallel.map(Array(slice), threads: ProcessInfo.processInfo.activeProcessorCount) { i in
+                site.write([files[i]])
             }
-            // Folders first, in order; then the files, on every core, in slices
-            // between which an interrupt is noticed.
-            for file in files { try folders.makeParent(of: file.path) }
-            let slices = stride(from: 0, to: files.count, by: 256).map { $0..<min($0 + 256, files.count) }
-            for slice in slices {
-                interrupts.stopIfSignalled(removing: staging)
-                let failures = Parallel.map(Array(slice), threads: ProcessInfo.processInfo.activeProcessorCount) { i in
-                    Result { try PlainFile.write(files[i].contents, to: staging.path + "/" + files[i].path) }
-                }
-                for case .failure(let error) in failures { throw error }
-            }
-            try Data("hienmau\n".utf8).write(to: staging.appendingPathComponent(OutputGuard.markerName))
-            interrupts.stopIfSignalled(removing: staging)
-            try swapIn(staging)
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
         }
+        try site.commit(assets: assets)
     }
 
-    private func swapIn(_ staging: URL) throws {
+    func swapIn(_ staging: URL) throws {
         let fm = FileManager.default
         // One atomic exchange where the system has it: the output never stops existing.
         if fm.fileExists(atPath: output.path), AtomicExchange.exchange(staging.path, output.path) {
@@ -192,6 +167,12 @@ public final class InterruptCleanup: @unchecked Sendable {
         // Still holding the lock: a write cannot start between this check and the end.
         if path == nil { Self.end(code) }
         lock.unlock()
+    }
+
+    var isSignalled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return signalled != nil
     }
 
     /// Called by the writer between files: cleans up and ends the process if a signal came.

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A site being written into its staging folder beside the output, file by
+/// file as rendering makes them, and swapped in whole at the end (see
+/// `OutputWriter`). Streaming keeps a national archive's gigabyte of pages
+/// out of memory; the output folder is untouched until `commit`.
+///
+/// `write` is called from the render threads. A signal during rendering only
+/// marks the site as stopping: the threads finish without writing, and the
+/// caller's next `stopIfSignalled` removes the staging folder and ends the
+/// process, so no thread is writing while it is removed.
+public final class StagedSite: @unchecked Sendable {
+    public let writer: OutputWriter
+    let staging: URL
+    private let lock = NSLock()
+    private var folders: FolderMaker
+    private var failure: Error?
+    private var closed = false
+
+    /// Removes leftovers of killed builds and makes an empty staging folder.
+    public init(writer: OutputWriter) throws {
+        let fm = FileManager.default
+        self.writer = writer
+        writer.removeLeftovers()
+        try fm.createDirectory(at: writer.parent, withIntermediateDirectories: true)
+        staging = writer.parent.appendingPathComponent(writer.stagingPrefix + String(getpid()))
+        OutputWriter.interruptCleanup.set(staging.path)
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            OutputWriter.interruptCleanup.set(nil)
+            throw error
+        }
+        folders = FolderMaker(root: staging.path)
+    }
+
+    /// True once SIGINT or SIGTERM came: render work can be skipped.
+    public var isStopping: Bool { OutputWriter.interruptCleanup.isSignalled }
+
+    /// Writes `files` into the staging folder; the first error is kept for `commit`.
+    public func write(_ files: [OutputFile]) {
+        guard !isStopping, !files.isEmpty else { return }
+        lock.lock()
+        var ready = failure == nil && !closed
+        if ready {
+            do {
+                for file in files { try folders.makeParent(of: file.path) }
+            } catch {
+                failure = error
+                ready = false
+            }
+        }
+        lock.unlock()
+        guard ready else { return }
+        for file in files {
+            do {
+                try PlainFile.write(file.contents, to: staging.path + "/" + file.path)
+            } catch {
+                lock.lock()
+                if failure == nil { failure = error }
+                lock.unlock()
+                return
+            }
+        }
+    }
+
+    /// Between steps on the calling thread: cleans up and ends the process if a signal came.
+    public func stopIfSignalled() {
+        OutputWriter.interruptCleanup.stopIfSignalled(removing: staging)
+    }
+
+    /// Copies `assets`, marks the folder as a hienmau output and swaps it in.
+    public func commit(assets: [(path: String, url: URL)]) throws {
+        defer { OutputWriter.interruptCleanup.set(nil) }
+        lock.lock()
+        closed = true
+        let failure = self.failure
+        lock.unlock()
+        do {
+            if let failure { throw failure }
+            let fm = FileManager.default
+            for asset in assets {
+                try folders.makeParent(of: asset.path)
+                try fm.copyItem(at: asset.url, to: staging.appendingPathComponent(asset.path))
+            }
+            try Data("hienmau\n".utf8).write(to: staging.appendingPathComponent(OutputGuard.markerName))
+            stopIfSignalled()
+            try writer.swapIn(staging)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Removes the staging folder: the build will not be published.
+    public func abandon() {
+        lock.lock()
+        closed = true
+        lock.unlock()
+        try? FileManager.default.removeItem(at: staging)
+        OutputWriter.interruptCleanup.set(nil)
+    }
+}
