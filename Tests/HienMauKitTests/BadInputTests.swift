@@ -308,6 +308,23 @@ import Testing
             """)
     }
 
+    @Test func warningsOfOneKindStopAtAHundredAndSayHowManyMore() {
+        // 103 rows outside the period: 100 warnings, then one that counts the other 3.
+        let outside = (0..<103).map { "hn-2023,2023-09-04,Trụ sở,An \($0),A\($0),P1,350,O+,,yes\n" }.joined()
+        let periodLines = csv(Self.h + outside).split(separator: "\n").filter { $0.contains("cảnh báo:") }
+        #expect(periodLines.count == 101)
+        #expect(periodLines.filter { $0.contains("nằm ngoài thời gian chiến dịch hn-2023") }.count == 100)
+        #expect(periodLines.last == "content/data/donations.csv:102:1: cảnh báo: còn 3 cảnh báo khác cùng loại: ngày nằm ngoài thời gian chiến dịch (chỉ hiện 100 cảnh báo đầu)")
+
+        // 103 donors who each gave twice a week apart: the first 100 gaps by line, then the count.
+        let first = (0..<103).map { "hn-2023,2023-08-04,Trụ sở,An \($0),A\($0),P1,350,O+,,yes\n" }.joined()
+        let again = (0..<103).map { "hn-2023,2023-08-11,Trụ sở,An \($0),A\($0),P1,350,O+,,yes\n" }.joined()
+        let gapLines = csv(Self.h + first + again).split(separator: "\n").filter { $0.contains("cảnh báo:") }
+        #expect(gapLines.count == 101)
+        #expect(gapLines.first == "content/data/donations.csv:105:1: cảnh báo: An 0 (A0) đã hiến máu toàn phần ngày 4/8/2023 (dòng 2), chưa đủ 12 tuần trước lần này")
+        #expect(gapLines.last == "content/data/donations.csv:205:1: cảnh báo: còn 3 cảnh báo khác cùng loại: hiến máu toàn phần lại chưa đủ 12 tuần (chỉ hiện 100 cảnh báo đầu)")
+    }
+
     @Test func oneNameInTwoUnitsWithoutDonorID() {
         #expect(csv(Self.h + "hn-2023,2023-08-04,Trụ sở,Nguyễn An,,P1,350,O+,,yes\nhn-2023,2023-08-05,Trụ sở,Nguyễn An,,P2,350,O+,,yes\n") == """
             content/data/donations.csv:3:1: cảnh báo: tên "Nguyễn An" có ở hai đơn vị (P1 và P2) mà không có donor_id; được tính là hai người

@@ -9,6 +9,7 @@ struct RowChecker {
     /// One message per unknown campaign id, at its first row, with the number of rows:
     /// a missing write-up would otherwise give one error per row.
     private var unknownCampaigns: [String: (first: Diagnostic, rows: Int)] = [:]
+    private var outsidePeriod = WarningLimit()
 
     init(context: DonationTable.Context) {
         self.context = context
@@ -20,6 +21,14 @@ struct RowChecker {
         let value = text.precomposedStringWithCanonicalMapping
         if nfcCache.count < 100_000 { nfcCache[text] = value }
         return value
+    }
+
+    /// What is said once every row is read: the unknown campaigns, and how
+    /// many date-outside-period warnings were left out.
+    func closingDiagnostics() -> [Diagnostic] {
+        let summary = outsidePeriod.summary(
+            file: context.file, what: Message(vi: "ngày nằm ngoài thời gian chiến dịch", en: "date outside the campaign's period"))
+        return unknownCampaignDiagnostics() + (summary.map { [$0] } ?? [])
     }
 
     /// The unknown-campaign errors, each saying how many rows carry that id.
@@ -154,7 +163,7 @@ struct RowChecker {
                                    en: "consent \"\(consentText)\" must be yes, no or empty"))
         }
         guard diagnostics.errorCount == before, !unknownCampaign, let date else { return nil }
-        if let period = context.periods[campaign], !period.contains(date) {
+        if let period = context.periods[campaign], !period.contains(date), outsidePeriod.admit(line: record.line) {
             diagnostics.warning(
                 location(.date),
                 Message(vi: "ngày \(VietnameseFormat.date(date)) nằm ngoài thời gian chiến dịch \(campaign) (\(VietnameseFormat.date(period.lowerBound)) – \(VietnameseFormat.date(period.upperBound)))",

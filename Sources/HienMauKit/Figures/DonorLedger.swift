@@ -2,9 +2,9 @@
 /// so memory grows with distinct donors.
 ///
 /// A national archive has millions of donors, most of them with one donation,
-/// so an entry is 44 bytes of integers: the first campaign and the first
-/// donation day inline, and the rare further ones in shared linked lists
-/// (`moreCampaigns`, `moreDays`) rather than an array per donor.
+/// so an entry is 36 bytes of integers: the first donation inline, and any
+/// further ones in one shared linked list (`more`) rather than an array per
+/// donor. Adding a row is constant time.
 struct DonorLedger {
     struct Donor {
         /// Entries of `RowVocabulary.names`, `.units` (-1 none), `.donorIDs` (-1 none).
@@ -14,35 +14,39 @@ struct DonorLedger {
         var prior: Int32 = 0
         var refusedConsent = false
         var emptyConsent = false
-        /// Donations in the first campaign this donor gave in (-1: none yet).
+        /// The first donation: campaign index (-1: none yet), day ordinal and CSV line.
         var firstCampaign: Int32 = -1
-        var firstCount: Int32 = 0
-        /// The first whole-blood donation as (day ordinal, CSV line); day -1: none yet.
-        var firstDay: Int32 = -1
+        var firstDay: Int32 = 0
         var firstLine: Int32 = 0
-        /// Heads of this donor's lists in `moreCampaigns` and `moreDays`, -1 when empty.
-        var moreCampaigns: Int32 = -1
-        var moreDays: Int32 = -1
+        /// Head of this donor's further donations in `more`, -1 when none.
+        var more: Int32 = -1
 
         var hasID: Bool { id >= 0 }
         /// Only donors who gave twice can give again too soon.
-        var gaveMoreThanOnce: Bool { moreDays >= 0 }
+        var gaveMoreThanOnce: Bool { more >= 0 }
     }
 
-    /// A further campaign's count, or a further donation day, linked to the donor's previous one.
-    struct Link {
-        var value: Int32
-        var extra: Int32
+    /// A donation after a donor's first, linked to the one before it.
+    struct Donation {
+        var campaign: Int32
+        var day: Int32
+        var line: Int32
         var next: Int32
     }
 
     private(set) var donors: [Donor] = []
-    private(set) var moreCampaigns: [Link] = []
-    private(set) var moreDays: [Link] = []
+    private(set) var more: [Donation] = []
     /// Donor of each `RowVocabulary.donorIDs` entry (-1 until seen).
     private var donorOfID: [Int32] = []
     /// Donor of each (name, unit) without an id.
     private var donorOfNameUnit: [Int64: Int32] = [:]
+
+    /// Room for `rows` rows' worth of donors, asked for once instead of
+    /// doubling (and copying) a national archive's arrays twenty times.
+    mutating func reserve(rows: Int) {
+        donors.reserveCapacity(rows)
+        donorOfID.reserveCapacity(rows)
+    }
 
     /// Same person: same `donor_id`, or, without one, same NFC name and unit.
     private mutating func donorIndex(for row: DonationRow) -> Int {
@@ -64,18 +68,13 @@ struct DonorLedger {
         let index = donorIndex(for: row)
         if row.prior >= 0 { donors[index].prior = max(donors[index].prior, row.prior) }
         if row.isDonation {
-            if donors[index].firstCampaign < 0 || donors[index].firstCampaign == campaignIndex {
+            if donors[index].firstCampaign < 0 {
                 donors[index].firstCampaign = campaignIndex
-                donors[index].firstCount += 1
-            } else {
-                addToMoreCampaigns(donor: index, campaignIndex)
-            }
-            if donors[index].firstDay < 0 {
                 donors[index].firstDay = row.day
                 donors[index].firstLine = row.line
             } else {
-                moreDays.append(Link(value: row.day, extra: row.line, next: donors[index].moreDays))
-                donors[index].moreDays = Int32(moreDays.count - 1)
+                more.append(Donation(campaign: campaignIndex, day: row.day, line: row.line, next: donors[index].more))
+                donors[index].more = Int32(more.count - 1)
             }
         }
         switch row.consent {
@@ -85,43 +84,39 @@ struct DonorLedger {
         }
     }
 
-    private mutating func addToMoreCampaigns(donor: Int, _ campaign: Int32) {
-        var link = donors[donor].moreCampaigns
-        while link >= 0 {
-            if moreCampaigns[Int(link)].value == campaign {
-                moreCampaigns[Int(link)].extra += 1
-                return
-            }
-            link = moreCampaigns[Int(link)].next
-        }
-        moreCampaigns.append(Link(value: campaign, extra: 1, next: donors[donor].moreCampaigns))
-        donors[donor].moreCampaigns = Int32(moreCampaigns.count - 1)
-    }
-
     /// (campaign index, donations in it) in campaign order; no allocation for
-    /// the usual donor who gave in one campaign.
+    /// the usual donor who gave once.
     func forEachCampaign(of donor: Donor, _ body: (Int, Int) -> Void) {
-        guard donor.moreCampaigns >= 0 else {
-            if donor.firstCampaign >= 0 { body(Int(donor.firstCampaign), Int(donor.firstCount)) }
+        guard donor.firstCampaign >= 0 else { return }
+        guard donor.more >= 0 else {
+            body(Int(donor.firstCampaign), 1)
             return
         }
-        var counts = [(Int(donor.firstCampaign), Int(donor.firstCount))]
-        var link = donor.moreCampaigns
+        var campaigns = [donor.firstCampaign]
+        var link = donor.more
         while link >= 0 {
-            counts.append((Int(moreCampaigns[Int(link)].value), Int(moreCampaigns[Int(link)].extra)))
-            link = moreCampaigns[Int(link)].next
+            campaigns.append(more[Int(link)].campaign)
+            link = more[Int(link)].next
         }
-        for (campaign, count) in counts.sorted(by: { $0.0 < $1.0 }) { body(campaign, count) }
+        campaigns.sort()
+        var start = 0
+        while start < campaigns.count {
+            var end = start + 1
+            while end < campaigns.count && campaigns[end] == campaigns[start] { end += 1 }
+            body(Int(campaigns[start]), end - start)
+            start = end
+        }
     }
 
-    /// Whole-blood donations as (day, CSV line), in day then line order.
-    func donationDays(of donor: Donor) -> [(day: Day, line: Int)] {
-        var days: [(day: Int32, line: Int32)] = donor.firstDay >= 0 ? [(donor.firstDay, donor.firstLine)] : []
-        var link = donor.moreDays
+    /// Donations as (day ordinal, CSV line), in day then line order.
+    func donationDays(of donor: Donor) -> [(day: Int32, line: Int32)] {
+        guard donor.firstCampaign >= 0 else { return [] }
+        var days: [(day: Int32, line: Int32)] = [(donor.firstDay, donor.firstLine)]
+        var link = donor.more
         while link >= 0 {
-            days.append((moreDays[Int(link)].value, moreDays[Int(link)].extra))
-            link = moreDays[Int(link)].next
+            days.append((more[Int(link)].day, more[Int(link)].line))
+            link = more[Int(link)].next
         }
-        return days.sorted { ($0.day, $0.line) < ($1.day, $1.line) }.map { (Day(ordinal: Int($0.day)), Int($0.line)) }
+        return days.sorted { ($0.day, $0.line) < ($1.day, $1.line) }
     }
 }

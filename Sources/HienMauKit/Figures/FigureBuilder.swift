@@ -39,6 +39,11 @@ public struct FigureBuilder {
         self.tallies = Array(repeating: CampaignTally(), count: campaigns.count)
     }
 
+    /// Room for about `rows` rows (from the file's size; rows are 100–150 bytes).
+    mutating func reserve(rows: Int) {
+        ledger.reserve(rows: rows)
+    }
+
     mutating func add(_ row: DonationRow) {
         rowsRead += 1
         while campaignIndex.count < vocabulary.campaigns.count {
@@ -103,22 +108,38 @@ public struct FigureBuilder {
     }
 
     /// Warnings that need every row first: whole blood again within 12 weeks.
+    /// All gaps are found, in line order; the first `WarningLimit.limit`
+    /// become warnings and one more says how many were left out.
     public mutating func donorWarnings(file: String) -> Diagnostics {
-        var diagnostics = Diagnostics()
-        for donor in ledger.donors where donor.gaveMoreThanOnce {
+        struct Gap { var line: Int32; var earlierDay: Int32; var earlierLine: Int32; var donor: Int32 }
+        var gaps: [Gap] = []
+        for (index, donor) in ledger.donors.enumerated() where donor.gaveMoreThanOnce {
             let days = ledger.donationDays(of: donor)
+            for (earlier, later) in zip(days, days.dropFirst()) where later.day - earlier.day < 84 {
+                gaps.append(Gap(line: later.line, earlierDay: earlier.day, earlierLine: earlier.line, donor: Int32(index)))
+            }
+        }
+        gaps.sort { $0.line < $1.line }
+        var limit = WarningLimit()
+        var diagnostics = Diagnostics()
+        for gap in gaps {
+            guard limit.admit(line: Int(gap.line)) else { continue }
+            let donor = ledger.donors[Int(gap.donor)]
             let name = vocabulary.names.text(donor.name)
             let extra = donor.id >= 0 ? vocabulary.donorIDs.text(donor.id) : donor.unit >= 0 ? vocabulary.units.text(donor.unit) : nil
             let label = extra.map { "\(name) (\($0))" } ?? name
-            for (earlier, later) in zip(days, days.dropFirst()) where later.day.ordinal - earlier.day.ordinal < 84 {
-                diagnostics.warning(
-                    SourceLocation(file: file, line: later.line, column: 1),
-                    Message(vi: "\(label) đã hiến máu toàn phần ngày \(VietnameseFormat.date(earlier.day)) (dòng \(earlier.line)), chưa đủ 12 tuần trước lần này",
-                            en: "\(label) gave whole blood on \(earlier.day.iso) (line \(earlier.line)), less than 12 weeks before this"),
-                    hint: donor.hasID ? nil : Message(
-                        vi: "nếu đây là hai người trùng tên và đơn vị, hãy thêm donor_id",
-                        en: "if these are two people with one name and unit, add donor_id"))
-            }
+            let earlier = Day(ordinal: Int(gap.earlierDay))
+            diagnostics.warning(
+                SourceLocation(file: file, line: Int(gap.line), column: 1),
+                Message(vi: "\(label) đã hiến máu toàn phần ngày \(VietnameseFormat.date(earlier)) (dòng \(gap.earlierLine)), chưa đủ 12 tuần trước lần này",
+                        en: "\(label) gave whole blood on \(earlier.iso) (line \(gap.earlierLine)), less than 12 weeks before this"),
+                hint: donor.hasID ? nil : Message(
+                    vi: "nếu đây là hai người trùng tên và đơn vị, hãy thêm donor_id",
+                    en: "if these are two people with one name and unit, add donor_id"))
+        }
+        if let summary = limit.summary(file: file, what: Message(vi: "hiến máu toàn phần lại chưa đủ 12 tuần",
+                                                                    en: "whole blood again within 12 weeks")) {
+            diagnostics.append(summary)
         }
         return diagnostics
     }
