@@ -64,7 +64,11 @@ struct FigureRenderer {
 struct HonourRollHTML {
     var labels: Labels
 
-    func render(_ roll: [HonouredDonor], headingLevel: Int, emptyText: String) -> String {
+    /// `roll` may be one page of a longer roll: `groupSizes` then gives each
+    /// milestone's size in the whole roll (for the badge), and `firstNumber`
+    /// the place of the page's first donor in its milestone's list.
+    func render(_ roll: some Collection<HonouredDonor>, headingLevel: Int, emptyText: String,
+                groupSizes: [Int: Int]? = nil, firstNumber: Int = 1) -> String {
         guard !roll.isEmpty else { return "<p class=\"empty\">\(Escape.html(emptyText))</p>\n" }
         var out = "<div class=\"honour-roll\">"
         var groups: [(Int, [HonouredDonor])] = []
@@ -73,9 +77,13 @@ struct HonourRollHTML {
                 groups.append((donor.milestone, [donor]))
             }
         }
+        var number = firstNumber
         for (milestone, donors) in groups.sorted(by: { $0.0 > $1.0 }) {
+            let size = groupSizes?[milestone] ?? donors.count
             out += "<section class=\"milestone\"><h\(headingLevel)>\(Escape.html(labels.milestoneHeading(milestone)))"
-            out += " <span class=\"badge\">\(labels.integer(donors.count))</span></h\(headingLevel)><ol class=\"donors\">"
+            out += " <span class=\"badge\">\(labels.integer(size))</span></h\(headingLevel)>"
+            out += number == 1 ? "<ol class=\"donors\">" : "<ol class=\"donors\" start=\"\(number)\">"
+            number = 1
             for donor in donors {
                 if let name = donor.name {
                     out += "<li><span class=\"name\">\(Escape.html(name))</span>"

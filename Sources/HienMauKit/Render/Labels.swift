@@ -26,6 +26,13 @@ public struct Labels: Sendable {
     var units: String { t("đơn vị máu", "units") }
     var dataTable: String { t("Bảng số liệu", "Data table") }
 
+    var previousPage: String { t("Trang trước", "Previous page") }
+    var nextPage: String { t("Trang sau", "Next page") }
+    var rollPages: String { t("Các trang của bảng vinh danh", "Pages of the honour roll") }
+    func pageOf(_ page: Int, _ count: Int) -> String {
+        t("Trang \(integer(page)) / \(integer(count))", "Page \(integer(page)) of \(integer(count))")
+    }
+
     func milestoneHeading(_ milestone: Int) -> String {
         t("Từ \(milestone) lần hiến máu trở lên", "\(milestone) donations or more")
     }

@@ -17,6 +17,8 @@ struct SitePaths: Sendable {
     var feed: String { base + "feed.xml" }
     var stylesheet: String { base + "style.css" }
 
+    /// Page `number` of the honour roll: the first is `honours` itself.
+    func honours(page number: Int) -> String { number == 1 ? honours : honours + "trang-\(number)/" }
     func campaign(_ slug: String) -> String { campaigns + slug + "/" }
     func page(_ slug: String) -> String { base + slug + "/" }
     func image(_ path: String) -> String { base + "images/" + path }

@@ -41,7 +41,11 @@ extension SiteRenderer {
         }
         page(paths.search, listed) { searchPage() }
         page(paths.campaigns, listed) { campaignList() }
-        page(paths.honours, shared) { honoursPage() }
+        // Each milestone's size, for the headings of a roll split over pages.
+        let groupSizes = Dictionary(grouping: figures.honourRoll, by: \.milestone).mapValues(\.count)
+        for number in 1...honourPageCount {
+            page(paths.honours(page: number), shared) { honoursPage(number, groupSizes: groupSizes) }
+        }
         page(paths.stats, listed) { statsPage() }
         page(paths.home, listed) { home() }
         for campaign in campaigns {
@@ -144,20 +148,60 @@ extension SiteRenderer {
         return templates.render(view, with: "stats")
     }
 
-    func honoursPage() -> String {
+    /// Donors on one page of the site's honour roll. A national roll runs to
+    /// hundreds of thousands of names: one page of them all would be too big
+    /// to open, so past this many it goes on over `vinh-danh/trang-2/`, ….
+    static let honourRollPageSize = 1_000
+
+    var honourPageCount: Int {
+        max(1, (figures.honourRoll.count + Self.honourRollPageSize - 1) / Self.honourRollPageSize)
+    }
+
+    func honoursPage(_ number: Int, groupSizes: [Int: Int]) -> String {
+        let count = honourPageCount
         let title = labels.t("Vinh danh", "Honour roll")
+        let pageTitle = number == 1 ? title : "\(title) · \(labels.pageOf(number, count))"
+        let start = (number - 1) * Self.honourRollPageSize
+        let slice = figures.honourRoll[start..<min(start + Self.honourRollPageSize, figures.honourRoll.count)]
         let rollHTML = HonourRollHTML(labels: labels).render(
-            figures.honourRoll, headingLevel: 2,
-            emptyText: labels.t("Chưa có người hiến đạt mốc vinh danh.", "No donor has reached a milestone yet."))
-        let awards = honours.map {
+            slice, headingLevel: 2,
+            emptyText: labels.t("Chưa có người hiến đạt mốc vinh danh.", "No donor has reached a milestone yet."),
+            groupSizes: groupSizes,
+            firstNumber: slice.first.map { first in
+                start - groupSizes.filter { $0.key > first.milestone }.map(\.value).reduce(0, +) + 1
+            } ?? 1)
+        // Awards are few: they stay on the first page.
+        let awards = number > 1 ? [] : honours.map {
             Award(recipient: $0.recipient, kind: $0.kind.rawValue, award: $0.award, issuer: $0.issuer, year: String($0.year))
         }
+        let link = paths.honours(page: number)
         let view = HonoursView(
-            site: siteView(current: paths.honours), meta: meta(title: title, description: nil, link: paths.honours),
-            rollHTML: rollHTML, awards: awards, hasAwards: !awards.isEmpty,
+            site: siteView(current: paths.honours), meta: meta(title: pageTitle, description: nil, link: link),
+            rollHTML: rollHTML, pagerHTML: pager(current: number, count: count), awards: awards, hasAwards: !awards.isEmpty,
             milestonesText: config.milestones.map(labels.integer).joined(separator: ", "),
             downloadURL: paths.data("honour-roll.json"))
         return templates.render(view, with: "honours")
+    }
+
+    /// Previous and next, the first and last pages, and two on each side of
+    /// the current one, so the list stays short however long the roll.
+    func pager(current: Int, count: Int) -> String {
+        guard count > 1 else { return "" }
+        func link(_ number: Int, _ text: String, rel: String? = nil) -> String {
+            let attributes = (number == current ? " aria-current=\"page\"" : "") + (rel.map { " rel=\"\($0)\"" } ?? "")
+            return "<li><a href=\"\(Escape.html(paths.honours(page: number)))\"\(attributes)>\(Escape.html(text))</a></li>"
+        }
+        var out = "<nav class=\"pager\" aria-label=\"\(Escape.html(labels.rollPages))\"><p>\(Escape.html(labels.pageOf(current, count)))</p><ul>"
+        if current > 1 { out += link(current - 1, "‹ " + labels.previousPage, rel: "prev") }
+        let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2)))
+        var last = 0
+        for number in shown.sorted() {
+            if number > last + 1 { out += "<li class=\"gap\" aria-hidden=\"true\">…</li>" }
+            out += link(number, labels.integer(number))
+            last = number
+        }
+        if current < count { out += link(current + 1, labels.nextPage + " ›", rel: "next") }
+        return out + "</ul></nav>\n"
     }
 
     func pagePage(_ page: Page) -> String {
@@ -210,7 +254,8 @@ extension SiteRenderer {
     func sitemap(_ syndication: Syndication) -> OutputFile {
         var urls: [(link: String, lastmod: Day?)] = [(paths.home, campaigns.first?.date), (paths.campaigns, campaigns.first?.date)]
         urls += campaigns.map { (paths.campaign($0.slug), $0.date) }
-        urls += [(paths.stats, campaigns.first?.date), (paths.honours, campaigns.first?.date)]
+        urls += [(paths.stats, campaigns.first?.date)]
+        urls += (1...honourPageCount).map { (paths.honours(page: $0), campaigns.first?.date) }
         urls += pages.map { (paths.page($0.slug), $0.date) }
         return OutputFile(path: "sitemap.xml", contents: syndication.sitemap(urls))
     }

@@ -183,6 +183,7 @@ extension HonoursView: MustacheParent {
         case "site": return ViewBox(site)
         case "meta": return ViewBox(meta)
         case "rollHTML": return rollHTML
+        case "pagerHTML": return pagerHTML
         case "awards": return awards
         case "hasAwards": return hasAwards
         case "milestonesText": return milestonesText

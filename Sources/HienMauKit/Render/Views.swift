@@ -107,6 +107,8 @@ struct HonoursView {
     var site: SiteView
     var meta: MetaView
     var rollHTML: String
+    /// Links to the other pages of a long roll; empty when it fits on one.
+    var pagerHTML: String
     var awards: [Award]
     var hasAwards: Bool
     var milestonesText: String
