@@ -184,11 +184,12 @@ public final class SiteSession {
             campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
         progress?(Message(vi: "Cộng số liệu…", en: "Adding up the records…"))
         let progress = self.progress
-        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records, into: &builder) { n in
+        DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records, into: &builder,
+                           threads: options.threads) { n in
             progress?(Message(vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
         }
         recordReads += 1
-        records.append(contentsOf: builder.warnings)
+        records.append(contentsOf: builder.nameWarnings())
         records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
         let version = (figures?.version ?? 0) + 1
         let result = builder.finish()

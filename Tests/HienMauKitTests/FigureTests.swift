@@ -133,3 +133,43 @@ import Testing
         #expect(result.honourRoll.map(\.donations) == [10])
     }
 }
+
+/// Reading on its own thread (rows passed on in batches) gives what reading
+/// in the calling thread gives: figures, rolls and every message.
+@Suite struct ReadingThreadTests {
+    @Test func twoThreadsGiveTheSameFiguresAndMessagesAsOne() {
+        // 40,000 rows: more than two batches, with repeat donors, a draft, bad rows and warnings.
+        var csv = "campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent\n"
+        for i in 0..<40_000 {
+            let campaign = ["a", "b", "draft"][i % 3]
+            let donor = i % 7 == 0 ? "Nguyễn Văn \(i % 500)" : "Trần Thị \(i)"
+            let id = i % 5 == 0 ? "" : "ID\(i % 9_000)"
+            let volume = i % 1_000 == 999 ? "300" : ["0", "250", "350", "450"][i % 4]
+            let day = 1 + (i % 28)
+            csv += "\(campaign),2023-02-\(day < 10 ? "0" : "")\(day),Điểm \(i % 4),\(donor),\(id),Đơn vị \(i % 13),\(volume),O+,\(i % 11 == 0 ? "9" : ""),\(i % 17 == 0 ? "no" : "yes")\n"
+        }
+        func run(threads: Int) -> String {
+            var diagnostics = Diagnostics()
+            var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: 100), .init(id: "b", targetUnits: nil)],
+                                        milestones: [5, 10], consentDefault: false, file: "d.csv")
+            DonationTable.read(bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "b", "draft"]),
+                               diagnostics: &diagnostics, into: &builder, threads: threads)
+            diagnostics.append(contentsOf: builder.nameWarnings())
+            diagnostics.append(contentsOf: builder.donorWarnings(file: "d.csv"))
+            let figures = builder.finish()
+            var out = DiagnosticPrinter(language: .en).format(diagnostics)
+            for campaign in figures.campaigns {
+                out += "\(campaign.id) \(campaign.totals)\n"
+                for group in campaign.bySite + campaign.byUnit + campaign.byBloodGroup { out += "  \(group.key ?? "-") \(group.tally)\n" }
+                for group in campaign.byDate { out += "  \(group.key!.iso) \(group.tally)\n" }
+                for donor in figures.campaignRolls[campaign.id] ?? [] { out += "  roll \(donor)\n" }
+            }
+            for donor in figures.honourRoll { out += "roll \(donor)\n" }
+            return out + "rows \(figures.rowsRead)\n"
+        }
+        let one = run(threads: 1)
+        #expect(one.contains("volume_ml \"300\""))
+        #expect(one.contains("roll HonouredDonor"))
+        #expect(one == run(threads: 2))
+    }
+}

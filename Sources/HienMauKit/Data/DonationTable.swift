@@ -25,9 +25,15 @@ public struct DonationTable {
 
     /// Reads the file at `url` in chunks and adds each row to `builder`;
     /// `progress` hears the number of rows every 100,000.
+    ///
+    /// With `threads` ≥ 2, reading runs on a thread of its own: one core
+    /// turns bytes into rows (parsing, checking, interning the texts) while
+    /// the calling thread adds them up, rows passing between the two in
+    /// batches. The rows arrive in file order either way, so the figures and
+    /// messages do not depend on it.
     static func read(
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
-        progress: ((Int) -> Void)? = nil
+        threads: Int = 1, progress: ((Int) -> Void)? = nil
     ) {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
@@ -41,50 +47,125 @@ public struct DonationTable {
         defer { close(fd) }
         var status = stat()
         if fstat(fd, &status) == 0 { builder.reserve(rows: Int(status.st_size) / 120) }
-        // One buffer for every chunk: a fresh one per read costs the kernel a
-        // zeroed page every 4 KiB, which showed as a tenth of the time at 1M rows.
-        let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
-        defer { chunk.deallocate() }
-        var parser = Parser(context: context, builder: &builder)
-        parser.progress = progress
-        while true {
-            let n = Glibc.read(fd, chunk.baseAddress, chunkSize)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            if !parser.feed(UnsafeBufferPointer(rebasing: chunk[..<n]), diagnostics: &diagnostics, builder: &builder) { break }
+        let source: (inout RowProducer, (DonationRow) -> Void) -> Void = { producer, emit in
+            // One buffer for every chunk: a fresh one per read costs the kernel a
+            // zeroed page every 4 KiB, which showed as a tenth of the time at 1M rows.
+            let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+            defer { chunk.deallocate() }
+            while true {
+                let n = Glibc.read(fd, chunk.baseAddress, chunkSize)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                if !producer.feed(UnsafeBufferPointer(rebasing: chunk[..<n]), emit: emit) { break }
+            }
+            producer.finish(emit: emit)
         }
-        parser.finish(diagnostics: &diagnostics, builder: &builder)
+        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, progress: progress)
     }
 
     /// Reads bytes already in memory.
     static func read(
-        bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder
+        bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
+        threads: Int = 1
     ) {
-        var parser = Parser(context: context, builder: &builder)
-        _ = parser.feed(bytes, diagnostics: &diagnostics, builder: &builder)
-        parser.finish(diagnostics: &diagnostics, builder: &builder)
+        let source: (inout RowProducer, (DonationRow) -> Void) -> Void = { producer, emit in
+            _ = producer.feed(bytes, emit: emit)
+            producer.finish(emit: emit)
+        }
+        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, progress: nil)
     }
 
-    /// The state of one pass: the CSV reader, the header once read, and whether to go on.
-    struct Parser {
+    /// Runs `source` to make rows and adds them to `builder`, on one thread or two.
+    private static func pass(
+        _ source: @escaping (inout RowProducer, (DonationRow) -> Void) -> Void, context: Context,
+        diagnostics: inout Diagnostics, builder: inout FigureBuilder, threads: Int, progress: ((Int) -> Void)?
+    ) {
+        var producer = RowProducer(context: context, campaigns: builder.indexByID)
+        func add(_ row: DonationRow) {
+            builder.add(row)
+            if let progress, builder.rowsRead % 100_000 == 0 { progress(builder.rowsRead) }
+        }
+        guard threads > 1 else {
+            source(&producer, add)
+            builder.vocabulary = producer.vocabulary
+            diagnostics.append(contentsOf: producer.diagnostics)
+            return
+        }
+        let reading = ReadingThread(producer: producer, source: source)
+        reading.start()
+        while let batch = reading.batches.take() {
+            for row in batch { add(row) }
+        }
+        producer = reading.finished()
+        builder.vocabulary = producer.vocabulary
+        diagnostics.append(contentsOf: producer.diagnostics)
+    }
+
+    /// The thread that runs a `RowProducer` and sends its rows on in batches.
+    private final class ReadingThread: @unchecked Sendable {
+        let batches = RowBatches()
+        private var producer: RowProducer
+        private let source: (inout RowProducer, (DonationRow) -> Void) -> Void
+        private let done = DispatchSemaphore(value: 0)
+
+        init(producer: RowProducer, source: @escaping (inout RowProducer, (DonationRow) -> Void) -> Void) {
+            self.producer = producer
+            self.source = source
+        }
+
+        func start() {
+            let thread = Thread { [self] in
+                var batch: [DonationRow] = []
+                batch.reserveCapacity(RowBatches.size)
+                source(&producer) { row in
+                    batch.append(row)
+                    if batch.count == RowBatches.size {
+                        batches.put(batch)
+                        batch = []
+                        batch.reserveCapacity(RowBatches.size)
+                    }
+                }
+                batches.put(batch)
+                batches.close()
+                done.signal()
+            }
+            thread.stackSize = 1 << 23
+            thread.start()
+        }
+
+        /// Waits for the thread; the producer with its vocabulary and messages.
+        func finished() -> RowProducer {
+            done.wait()
+            return producer
+        }
+    }
+
+    /// Turns the file's bytes into rows: the CSV reader, the header once read,
+    /// the quick and careful paths, and the texts the rows refer to.
+    struct RowProducer {
         var context: Context
         var reader: CSVReader?
         var header: DonationHeader?
         var quick: QuickRowReader?
         var stopped = false
         var rowChecker: RowChecker
-        var progress: ((Int) -> Void)?
+        var vocabulary = RowVocabulary()
+        var diagnostics = Diagnostics()
         /// Campaign periods by `RowVocabulary.campaigns` entry, for the quick path.
         private let periods: [Int32: ClosedRange<Int32>]
+        /// Index in the build of each campaign id; -1 outside it (drafts).
+        private let indexByID: [String: Int]
+        private var buildIndex: [Int32] = []
 
-        /// Enters every campaign id in the builder's vocabulary first, so that
-        /// the quick path knows a campaign by finding its bytes there.
-        init(context: Context, builder: inout FigureBuilder) {
+        /// Enters every campaign id in the vocabulary first, so that the quick
+        /// path knows a campaign by finding its bytes there.
+        init(context: Context, campaigns indexByID: [String: Int]) {
             self.context = context
             self.rowChecker = RowChecker(context: context)
+            self.indexByID = indexByID
             var periods: [Int32: ClosedRange<Int32>] = [:]
             for id in context.campaignIDs.sorted() {
-                let entry = builder.vocabulary.campaigns.intern(id)
+                let entry = vocabulary.campaigns.intern(id)
                 if let period = context.periods[id] {
                     periods[entry] = Int32(period.lowerBound.ordinal)...Int32(period.upperBound.ordinal)
                 }
@@ -93,9 +174,7 @@ public struct DonationTable {
         }
 
         /// Returns false once reading cannot go on (bad encoding, broken header).
-        mutating func feed(
-            _ bytes: some Collection<UInt8>, diagnostics: inout Diagnostics, builder: inout FigureBuilder
-        ) -> Bool {
+        mutating func feed(_ bytes: some Collection<UInt8>, emit: (DonationRow) -> Void) -> Bool {
             if reader == nil {
                 if TextEncoding.looksUTF16(bytes) {
                     diagnostics.append(TextEncoding.utf16Diagnostic(file: context.file))
@@ -105,14 +184,14 @@ public struct DonationTable {
                 let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
                 reader = CSVReader(delimiter: DonationHeader.detectDelimiter(body))
             }
-            return run(diagnostics: &diagnostics, builder: &builder) { reader, emit in try reader.feedRaw(bytes, emit: emit) }
+            return run(emit) { reader, each in try reader.feedRaw(bytes, emit: each) }
         }
 
-        mutating func finish(diagnostics: inout Diagnostics, builder: inout FigureBuilder) {
+        mutating func finish(emit: (DonationRow) -> Void) {
             defer { diagnostics.append(contentsOf: Diagnostics(rowChecker.closingDiagnostics())) }
             guard !stopped else { return }
             if reader == nil { reader = CSVReader(delimiter: 0x2C) }
-            _ = run(diagnostics: &diagnostics, builder: &builder) { reader, emit in try reader.finishRaw(emit: emit) }
+            _ = run(emit) { reader, each in try reader.finishRaw(emit: each) }
             if header == nil && !stopped {
                 diagnostics.error(
                     SourceLocation(file: context.file, line: 1, column: 1),
@@ -123,16 +202,31 @@ public struct DonationTable {
         }
 
         private mutating func run(
-            diagnostics: inout Diagnostics, builder: inout FigureBuilder,
-            _ step: (inout CSVReader, (RawRecord) throws -> Void) throws -> Void
+            _ emit: (DonationRow) -> Void, _ step: (inout CSVReader, (RawRecord) throws -> Void) throws -> Void
         ) -> Bool {
             guard !stopped, var csv = reader else { return false }
             var header = self.header
             var quick = self.quick
             var stopped = false
             var checker = rowChecker
-            let context = self.context, periods = self.periods, progress = self.progress
+            var diagnostics = self.diagnostics
+            var vocabulary = self.vocabulary
+            self.diagnostics = Diagnostics()
+            self.vocabulary = RowVocabulary()
+            var buildIndex = self.buildIndex
+            let context = self.context, periods = self.periods, indexByID = self.indexByID
+            /// The row with its campaign as its index in the build (-1 outside it).
+            func inBuild(_ row: DonationRow, _ vocabulary: RowVocabulary) -> DonationRow {
+                while buildIndex.count < vocabulary.campaigns.count {
+                    let id = vocabulary.campaigns.peekText(Int32(buildIndex.count))
+                    buildIndex.append(indexByID[id].map(Int32.init) ?? -1)
+                }
+                var row = row
+                row.campaign = buildIndex[Int(row.campaign)]
+                return row
+            }
             do {
+                try withoutActuallyEscaping(emit) { emit in
                 try step(&csv) { raw in
                     guard let current = header else {
                         header = DonationHeader.read(
@@ -141,13 +235,13 @@ public struct DonationTable {
                         quick = QuickRowReader(header: header!, periods: periods)
                         return
                     }
-                    let before = builder.rowsRead
-                    if let row = quick?.read(raw, vocabulary: &builder.vocabulary) {
-                        builder.add(row)
+                    if let row = quick?.read(raw, vocabulary: &vocabulary) {
+                        emit(inBuild(row, vocabulary))
                     } else if let record = checker.check(raw.record(), header: current, diagnostics: &diagnostics) {
-                        builder.add(builder.vocabulary.row(from: record))
+                        let row = vocabulary.row(from: record)
+                        emit(inBuild(row, vocabulary))
                     }
-                    if let progress, builder.rowsRead != before, builder.rowsRead % 100_000 == 0 { progress(builder.rowsRead) }
+                }
                 }
             } catch is StopReading {
             } catch let problem as CSVReader.Problem {
@@ -161,9 +255,47 @@ public struct DonationTable {
             self.quick = quick
             self.rowChecker = checker
             self.stopped = stopped
+            self.diagnostics = diagnostics
+            self.vocabulary = vocabulary
+            self.buildIndex = buildIndex
             return !stopped
         }
     }
 
     struct StopReading: Error {}
+}
+
+/// Batches of rows from the reading thread to the adding one; at most a few
+/// wait at a time, so memory stays flat however long the file.
+final class RowBatches: @unchecked Sendable {
+    static let size = 16_384
+    private let condition = NSCondition()
+    private var waiting: [[DonationRow]] = []
+    private var closed = false
+
+    func put(_ batch: [DonationRow]) {
+        condition.lock()
+        while waiting.count >= 4 { condition.wait() }
+        waiting.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch in order, or nil once the reader is done.
+    func take() -> [DonationRow]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty && !closed { condition.wait() }
+        guard !waiting.isEmpty else { return nil }
+        let batch = waiting.removeFirst()
+        condition.broadcast()
+        return batch
+    }
 }

@@ -16,18 +16,16 @@ public struct FigureBuilder {
     let indexByID: [String: Int]
     let milestones: [Int]
     let consentDefault: Bool
-    /// The texts of the rows; `DonationTable` fills it as it reads.
+    /// The texts the rows refer to; `DonationTable` hands it over once every row is added.
     var vocabulary = RowVocabulary()
-    /// Index in `campaigns` of each `vocabulary.campaigns` entry; -1 when not in the build.
-    private var campaignIndex: [Int32] = []
     var tallies: [CampaignTally]
     var ledger = DonorLedger()
     public private(set) var rowsRead = 0
-    /// Warnings found while adding rows.
-    public private(set) var warnings = Diagnostics()
     /// Unit (-1 none) of each name first seen without donor_id, and the names already warned about.
     private var unitOfName: [Int32: Int32] = [:]
     private var warnedNames: Set<Int32> = []
+    /// One name in two units: (line, name, first unit, this unit), worded once the texts are here.
+    private var twoUnits: [(line: Int32, name: Int32, first: Int32, second: Int32)] = []
     let file: String
 
     public init(campaigns: [CampaignInfo], milestones: [Int], consentDefault: Bool, file: String = "") {
@@ -44,17 +42,15 @@ public struct FigureBuilder {
         ledger.reserve(rows: rows)
     }
 
+    /// Adds one row; its `campaign` is an index in `campaigns`, or -1 for a
+    /// campaign outside the build. Uses no text, so it can run while another
+    /// thread is still reading rows into the vocabulary.
     mutating func add(_ row: DonationRow) {
         rowsRead += 1
-        while campaignIndex.count < vocabulary.campaigns.count {
-            let id = vocabulary.campaigns.peekText(Int32(campaignIndex.count))
-            campaignIndex.append(indexByID[id].map(Int32.init) ?? -1)
-        }
-        let index = campaignIndex[Int(row.campaign)]
-        guard index >= 0 else { return }
+        guard row.campaign >= 0 else { return }
         if row.donorID < 0 { checkNameInOneUnit(row) }
-        tallies[Int(index)].add(row)
-        ledger.add(row, campaignIndex: index)
+        tallies[Int(row.campaign)].add(row)
+        ledger.add(row, campaignIndex: row.campaign)
     }
 
     public mutating func finish() -> SiteFigures {
@@ -96,15 +92,24 @@ public struct FigureBuilder {
         }
         guard known != row.unit, !warnedNames.contains(row.donor) else { return }
         warnedNames.insert(row.donor)
-        let name = vocabulary.names.text(row.donor)
-        let first = known >= 0 ? vocabulary.units.text(known) : nil
-        let second = row.unit >= 0 ? vocabulary.units.text(row.unit) : nil
-        warnings.warning(
-            SourceLocation(file: file, line: Int(row.line), column: 1),
-            Message(vi: "tên \"\(name)\" có ở hai đơn vị (\(first ?? "trống") và \(second ?? "trống")) mà không có donor_id; được tính là hai người",
-                    en: "the name \"\(name)\" appears in two units (\(first ?? "empty") and \(second ?? "empty")) without donor_id; counted as two people"),
-            hint: Message(vi: "nếu là một người, thêm cùng một donor_id cho các dòng của người đó",
-                          en: "if this is one person, give their rows the same donor_id"))
+        twoUnits.append((row.line, row.donor, known, row.unit))
+    }
+
+    /// The one-name-in-two-units warnings, once the vocabulary is here.
+    public mutating func nameWarnings() -> Diagnostics {
+        var warnings = Diagnostics()
+        for entry in twoUnits {
+            let name = vocabulary.names.text(entry.name)
+            let first = entry.first >= 0 ? vocabulary.units.text(entry.first) : nil
+            let second = entry.second >= 0 ? vocabulary.units.text(entry.second) : nil
+            warnings.warning(
+                SourceLocation(file: file, line: Int(entry.line), column: 1),
+                Message(vi: "tên \"\(name)\" có ở hai đơn vị (\(first ?? "trống") và \(second ?? "trống")) mà không có donor_id; được tính là hai người",
+                        en: "the name \"\(name)\" appears in two units (\(first ?? "empty") and \(second ?? "empty")) without donor_id; counted as two people"),
+                hint: Message(vi: "nếu là một người, thêm cùng một donor_id cho các dòng của người đó",
+                              en: "if this is one person, give their rows the same donor_id"))
+        }
+        return warnings
     }
 
     /// Warnings that need every row first: whole blood again within 12 weeks.

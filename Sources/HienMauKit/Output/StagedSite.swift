@@ -13,7 +13,8 @@ public final class StagedSite: @unchecked Sendable {
     public let writer: OutputWriter
     let staging: URL
     private let lock = NSLock()
-    private var folders: FolderMaker
+    /// Folders made so far under `staging` ("" is the staging folder itself).
+    private var made: Set<String> = [""]
     private var failure: Error?
     private var closed = false
 
@@ -32,7 +33,6 @@ public final class StagedSite: @unchecked Sendable {
             OutputWriter.interruptCleanup.set(nil)
             throw error
         }
-        folders = FolderMaker(root: staging.path)
     }
 
     /// True once SIGINT or SIGTERM came: render work can be skipped.
@@ -42,19 +42,12 @@ public final class StagedSite: @unchecked Sendable {
     public func write(_ files: [OutputFile]) {
         guard !isStopping, !files.isEmpty else { return }
         lock.lock()
-        var ready = failure == nil && !closed
-        if ready {
-            do {
-                for file in files { try folders.makeParent(of: file.path) }
-            } catch {
-                failure = error
-                ready = false
-            }
-        }
+        let ready = failure == nil && !closed
         lock.unlock()
         guard ready else { return }
         for file in files {
             do {
+                try makeParent(of: file.path)
                 try PlainFile.write(file.contents, to: staging.path + "/" + file.path)
             } catch {
                 lock.lock()
@@ -63,6 +56,25 @@ public final class StagedSite: @unchecked Sendable {
                 return
             }
         }
+    }
+
+    /// mkdir runs outside the lock: on a disk where it costs a millisecond
+    /// it would otherwise hold up the other render thread. Two threads making
+    /// one folder is harmless (the second gets EEXIST).
+    private func makeParent(of path: String) throws {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = String(path[..<slash])
+        lock.lock()
+        let known = made.contains(folder)
+        lock.unlock()
+        guard !known else { return }
+        if let parentSlash = folder.lastIndex(of: "/") { try makeParent(of: String(folder[..<parentSlash]) + "/") }
+        if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path + "/" + folder])
+        }
+        lock.lock()
+        made.insert(folder)
+        lock.unlock()
     }
 
     /// Between steps on the calling thread: cleans up and ends the process if a signal came.
@@ -81,7 +93,7 @@ public final class StagedSite: @unchecked Sendable {
             if let failure { throw failure }
             let fm = FileManager.default
             for asset in assets {
-                try folders.makeParent(of: asset.path)
+                try makeParent(of: asset.path)
                 try fm.copyItem(at: asset.url, to: staging.appendingPathComponent(asset.path))
             }
             try Data("hienmau\n".utf8).write(to: staging.appendingPathComponent(OutputGuard.markerName))
