@@ -146,7 +146,8 @@ public struct DonationTable {
         var context: Context
         var reader: CSVReader?
         var header: DonationHeader?
-        var quick: QuickRowReader?
+        /// Reads nothing until the header is known.
+        var quick = QuickRowReader.none
         var stopped = false
         var rowChecker: RowChecker
         var vocabulary = RowVocabulary()
@@ -205,43 +206,9 @@ public struct DonationTable {
             _ emit: (DonationRow) -> Void, _ step: (inout CSVReader, (RawRecord) throws -> Void) throws -> Void
         ) -> Bool {
             guard !stopped, var csv = reader else { return false }
-            var header = self.header
-            var quick = self.quick
-            var stopped = false
-            var checker = rowChecker
-            var diagnostics = self.diagnostics
-            var vocabulary = self.vocabulary
-            self.diagnostics = Diagnostics()
-            self.vocabulary = RowVocabulary()
-            var buildIndex = self.buildIndex
-            let context = self.context, periods = self.periods, indexByID = self.indexByID
-            /// The row with its campaign as its index in the build (-1 outside it).
-            func inBuild(_ row: DonationRow, _ vocabulary: RowVocabulary) -> DonationRow {
-                while buildIndex.count < vocabulary.campaigns.count {
-                    let id = vocabulary.campaigns.peekText(Int32(buildIndex.count))
-                    buildIndex.append(indexByID[id].map(Int32.init) ?? -1)
-                }
-                var row = row
-                row.campaign = buildIndex[Int(row.campaign)]
-                return row
-            }
             do {
                 try withoutActuallyEscaping(emit) { emit in
-                try step(&csv) { raw in
-                    guard let current = header else {
-                        header = DonationHeader.read(
-                            raw.record(), file: context.file, mapping: context.columnMapping, diagnostics: &diagnostics)
-                        if header == nil { stopped = true; throw StopReading() }
-                        quick = QuickRowReader(header: header!, periods: periods)
-                        return
-                    }
-                    if let row = quick?.read(raw, vocabulary: &vocabulary) {
-                        emit(inBuild(row, vocabulary))
-                    } else if let record = checker.check(raw.record(), header: current, diagnostics: &diagnostics) {
-                        let row = vocabulary.row(from: record)
-                        emit(inBuild(row, vocabulary))
-                    }
-                }
+                    try step(&csv) { raw in try self.handle(raw, emit: emit) }
                 }
             } catch is StopReading {
             } catch let problem as CSVReader.Problem {
@@ -250,15 +217,35 @@ public struct DonationTable {
             } catch {
                 stopped = true
             }
-            self.reader = csv
-            self.header = header
-            self.quick = quick
-            self.rowChecker = checker
-            self.stopped = stopped
-            self.diagnostics = diagnostics
-            self.vocabulary = vocabulary
-            self.buildIndex = buildIndex
+            reader = csv
             return !stopped
+        }
+
+        /// One record: the header, or a row by the quick path or the careful one.
+        /// A method on the producer itself rather than a closure over copies of
+        /// its parts, so that nothing is retained and released per row.
+        private mutating func handle(_ raw: RawRecord, emit: (DonationRow) -> Void) throws {
+            if header == nil {
+                header = DonationHeader.read(
+                    raw.record(), file: context.file, mapping: context.columnMapping, diagnostics: &diagnostics)
+                guard let header else { stopped = true; throw StopReading() }
+                quick = QuickRowReader(header: header, periods: periods)
+                return
+            }
+            var row: DonationRow
+            if let quickRow = quick.read(raw, vocabulary: &vocabulary) {
+                row = quickRow
+            } else if let record = rowChecker.check(raw.record(), header: header!, diagnostics: &diagnostics) {
+                row = vocabulary.row(from: record)
+            } else {
+                return
+            }
+            while buildIndex.count < vocabulary.campaigns.count {
+                let id = vocabulary.campaigns.peekText(Int32(buildIndex.count))
+                buildIndex.append(indexByID[id].map(Int32.init) ?? -1)
+            }
+            row.campaign = buildIndex[Int(row.campaign)]
+            emit(row)
         }
     }
 

@@ -11,8 +11,19 @@ struct QuickRowReader {
     private let fieldCount: Int
     /// Field index of each column, -1 when the file has no such column.
     private let campaign, date, site, donor, donorID, unit, volume, bloodGroup, prior, consent: Int
-    /// Campaign period as day ordinals, by `RowVocabulary.campaigns` entry.
-    private let periods: [Int32: ClosedRange<Int32>]
+    /// Campaign period as day ordinals, by `RowVocabulary.campaigns` entry
+    /// (an array: it is looked at for every row).
+    private let periods: [ClosedRange<Int32>?]
+
+    /// A reader for no header: every row takes the careful path.
+    static let none = QuickRowReader()
+
+    private init() {
+        fieldCount = -1
+        campaign = -1; date = -1; site = -1; donor = -1; donorID = -1; unit = -1; volume = -1; bloodGroup = -1
+        prior = -1; consent = -1
+        periods = []
+    }
 
     init(header: DonationHeader, periods: [Int32: ClosedRange<Int32>]) {
         func at(_ column: DonationColumn) -> Int { header.index[column] ?? -1 }
@@ -20,7 +31,9 @@ struct QuickRowReader {
         campaign = at(.campaign); date = at(.date); site = at(.site); donor = at(.donor)
         donorID = at(.donorID); unit = at(.unit); volume = at(.volumeML); bloodGroup = at(.bloodGroup)
         prior = at(.priorDonations); consent = at(.consent)
-        self.periods = periods
+        var byEntry = [ClosedRange<Int32>?](repeating: nil, count: Int(periods.keys.max() ?? -1) + 1)
+        for (entry, period) in periods { byEntry[Int(entry)] = period }
+        self.periods = byEntry
     }
 
     func read(_ raw: RawRecord, vocabulary: inout RowVocabulary) -> DonationRow? {
@@ -32,7 +45,7 @@ struct QuickRowReader {
         guard Self.untrimmed(campaignBytes), let campaignID = vocabulary.campaigns.find(campaignBytes),
               let day = Self.day(cell(date))
         else { return nil }
-        if let period = periods[campaignID], !period.contains(day) { return nil }
+        if Int(campaignID) < periods.count, let period = periods[Int(campaignID)], !period.contains(day) { return nil }
 
         let siteBytes = cell(site), donorBytes = cell(donor)
         guard Self.untrimmed(siteBytes), Self.surelyNFC(siteBytes),
