@@ -84,7 +84,24 @@ struct ByteInterner {
         let start = index == 0 ? 0 : Int(ends[index - 1])
         guard Int(ends[index]) - start == bytes.count else { return false }
         guard let base = bytes.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
+        return arena.withUnsafeBufferPointer { Self.same(UnsafeRawPointer($0.baseAddress! + start), UnsafeRawPointer(base), bytes.count) }
+    }
+
+    /// Byte equality eight at a time, inline: the texts are short, and a call
+    /// to `memcmp` for each cost a tenth of reading a row.
+    private static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func grow() {

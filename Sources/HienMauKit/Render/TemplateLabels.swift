@@ -1,6 +1,14 @@
 /// The words the templates use, as `{{site.l.key}}`, in the site's language.
 enum TemplateLabels {
+    /// Made once per language: every page's view holds the same dictionary.
     static func all(_ language: Language) -> [String: String] {
+        language == .vi ? vi : en
+    }
+
+    private static let vi = make(.vi)
+    private static let en = make(.en)
+
+    private static func make(_ language: Language) -> [String: String] {
         let pairs: [(String, String, String)] = [
             ("home", "Trang chủ", "Home"),
             ("campaigns", "Chiến dịch", "Campaigns"),
