@@ -7,7 +7,9 @@ For each size: generates the corpus with corpus.py (once; kept under --root
 with a stamp, never in the repository), runs one warm-up build and then
 --runs timed builds into an emptied folder, and prints the median wall time,
 CPU time (user + sys) and peak RSS (GNU time), with the per-stage times of
-the median run (`--timings`). When `hienmau serve` exists it also times one
+the median run (`--timings`; `build` writes each file as it renders it, so
+"render" includes writing). --out-root puts the built sites elsewhere, such
+as /dev/shm, to time the work without this disk's cost of making folders. When `hienmau serve` exists it also times one
 write-up edit at M (see serve_rebuild in this file).
 """
 import argparse
@@ -116,12 +118,14 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--root", default="/tmp/hienmau-bench-own")
     ap.add_argument("--bin", default=os.path.join(REPO, ".build/release/hienmau"))
+    ap.add_argument("--out-root", default=None,
+                    help="where the built sites go (default: --root); e.g. /dev/shm to time the work without the disk")
     a = ap.parse_args()
     os.makedirs(a.root, exist_ok=True)
     rows = []
     for size in a.sizes.split():
         folder = corpus(a.root, size)
-        out = os.path.join(a.root, f"out-{size}")
+        out = os.path.join(a.out_root or a.root, f"out-{size}")
         timed_build(a.bin, folder, out)  # warm-up
         runs = sorted((timed_build(a.bin, folder, out) for _ in range(a.runs)), key=lambda r: r[0])
         median = runs[len(runs) // 2]
