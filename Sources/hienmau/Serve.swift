@@ -11,7 +11,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The output folder.") var output = "public"
     @Option(help: "The port.") var port = 8080
     @Option(help: "The address to listen on; another than 127.0.0.1 only when you mean it.") var host = "127.0.0.1"
-    @Option(help: "Seconds between two looks for changed files.") var poll = 0.05
+    @Option(help: "Seconds between two looks for changed files where the system cannot say when a file changes.") var poll = 0.05
 
     func run() async throws {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
@@ -27,14 +27,21 @@ struct Serve: AsyncParsableCommand {
         let server = HTTPServer(address: try .inet(ip4: host, port: UInt16(port)), logger: .disabled)
         await server.appendRoute(HTTPRoute("GET \(PreviewPage.reloadPath)"), to: .webSocket(preview.sockets))
         await server.appendRoute("GET *") { request in await preview.respond(to: request) }
-        let watcher = Task {
-            var watcher = SourceWatcher(folders: [input.buildOptions.content, input.buildOptions.templates])
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(poll))
-                if watcher.changed() { await preview.rebuild(first: false) }
+        // On a thread of its own: waiting for the file system blocks.
+        let folders = [input.buildOptions.content, input.buildOptions.templates], poll = self.poll
+        Thread.detachNewThread {
+            var watcher = SourceWatcher(folders: folders)
+            while true {
+                watcher.wait(timeout: poll)
+                guard watcher.changed() else { continue }
+                let done = DispatchSemaphore(value: 0)
+                Task {
+                    await preview.rebuild(first: false)
+                    done.signal()
+                }
+                done.wait()
             }
         }
-        defer { watcher.cancel() }
         let language = await preview.language
         say(language == .vi
               ? "Xem trước tại http://\(host):\(port)/ (Ctrl+C để dừng)"
