@@ -14,7 +14,7 @@ SECONDS_PER_TARGET=${1:-60}
 # libFuzzer and AddressSanitizer print the stack; Swift's own backtracer would stall on it.
 export SWIFT_BACKTRACE=enable=no
 BUILD=.build/fuzz
-swift build --build-path "$BUILD" --target HienMauKit \
+swift build --build-path "$BUILD" --target HienMauKit -Xswiftc -enable-testing \
   -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
 objects=$(find "$BUILD/debug/HienMauKit.build" "$BUILD/debug/Yams.build" "$BUILD/debug/CYaml.build" \
   "$BUILD/debug/Mustache.build" -name '*.o' | sort)
