@@ -308,6 +308,14 @@ import Testing
             """)
     }
 
+    /// Found by the fuzzer: a date cell of many digits overflowed the quick
+    /// path's arithmetic and crashed the build.
+    @Test func aDateOfManyDigitsIsAnErrorNotACrash() {
+        let digits = String(repeating: "1", count: 40)
+        #expect(csv(Self.h + Self.row.replacing("2023-08-04", with: digits)).hasPrefix(
+            "content/data/donations.csv:2:9: lỗi: ngày \"\(digits)\" không tồn tại\n"))
+    }
+
     @Test func warningsOfOneKindStopAtAHundredAndSayHowManyMore() {
         // 103 rows outside the period: 100 warnings, then one that counts the other 3.
         let outside = (0..<103).map { "hn-2023,2023-09-04,Trụ sở,An \($0),A\($0),P1,350,O+,,yes\n" }.joined()

@@ -168,6 +168,19 @@ import Testing
             return out + "rows \(figures.rowsRead)\n"
         }
         let one = run(threads: 1)
+        // Whole tables the fuzzer found trouble in (Fixtures/fuzz/table-*) read the same way on one thread and two.
+        let folder = Repo.root.appendingPathComponent("Tests/HienMauKitTests/Fixtures/fuzz")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter({ $0.hasPrefix("table-") }) {
+            let bytes = [UInt8]((try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data())
+            func read(_ threads: Int) -> String {
+                var diagnostics = Diagnostics()
+                var builder = FigureBuilder(campaigns: [.init(id: "hn-2023", targetUnits: nil)], milestones: [2], consentDefault: false)
+                DonationTable.read(bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["hn-2023"]),
+                                   diagnostics: &diagnostics, into: &builder, threads: threads)
+                return DiagnosticPrinter(language: .en).format(diagnostics) + "\(builder.finish().totals)"
+            }
+            #expect(read(1) == read(2), "\(name)")
+        }
         #expect(one.contains("volume_ml \"300\""))
         #expect(one.contains("roll HonouredDonor"))
         #expect(one == run(threads: 2))

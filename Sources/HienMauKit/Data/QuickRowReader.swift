@@ -107,6 +107,8 @@ struct QuickRowReader {
     static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         var numbers = (0, 0, 0), digits = (0, 0, 0), part = 0
         var separator: UInt8 = 0
+        // No part of a date has more than four digits: longer cells go to the careful path.
+        guard bytes.count <= 10 else { return nil }
         for b in bytes {
             if b >= 0x30 && b <= 0x39 {
                 let d = Int(b) - 0x30
