@@ -128,9 +128,10 @@ public final class SiteSession {
             }
             renders = [:]
             lap("render")
-            return BuildResult(files: [], paths: paths.joined().sorted(), staged: site, assets: files.assets, diagnostics: diagnostics,
+            let written = paths.joined().sorted()
+            return BuildResult(files: [], paths: written, staged: site, assets: files.assets, diagnostics: diagnostics,
                                language: config.language, rows: computed.rows, timings: timings,
-                               rendered: paths.joined().sorted(), basePath: config.basePath)
+                               rendered: written, basePath: config.basePath)
         }
         // Jobs whose fingerprint is unchanged keep their files from the last build.
         let stale = jobs.filter { renders[$0.id]?.fingerprint != $0.fingerprint }

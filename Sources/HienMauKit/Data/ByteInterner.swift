@@ -59,11 +59,6 @@ struct ByteInterner {
         }
     }
 
-    func find(_ text: String) -> Int32? {
-        var text = text
-        return text.withUTF8 { find($0) }
-    }
-
     /// The entry as text (the interned bytes are UTF-8).
     mutating func text(_ id: Int32) -> String {
         if let known = texts[id] { return known }

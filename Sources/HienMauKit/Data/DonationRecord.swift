@@ -14,8 +14,6 @@ public struct DonationRecord: Sendable {
     /// nil when the cell is empty: `consent_default` decides.
     public var consent: Bool?
     public var line: Int
-
-    public var isDonation: Bool { volumeML > 0 }
 }
 
 enum BloodGroup {

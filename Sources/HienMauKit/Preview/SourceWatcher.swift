@@ -19,7 +19,7 @@ public struct SourceWatcher {
         self.folders = folders
         last = snapshot()
         #if os(Linux)
-        notify = inotify_init1(Int32(IN_CLOEXEC))
+        notify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         watchFolders()
         #endif
     }
@@ -31,13 +31,10 @@ public struct SourceWatcher {
         if notify >= 0 {
             var request = pollfd(fd: notify, events: Int16(POLLIN), revents: 0)
             guard poll(&request, 1, Int32(timeout * 1000)) > 0 else { return }
-            // Drain the events: which file does not matter, `changed()` compares everything.
+            // Drain the events (the descriptor does not block): which file does
+            // not matter, `changed()` compares everything.
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            var flags = fcntl(notify, F_GETFL)
-            _ = fcntl(notify, F_SETFL, flags | O_NONBLOCK)
             while buffer.withUnsafeMutableBytes({ Glibc.read(notify, $0.baseAddress, $0.count) }) > 0 {}
-            flags = fcntl(notify, F_GETFL)
-            _ = fcntl(notify, F_SETFL, flags & ~O_NONBLOCK)
             // Editors that save through a new folder, or a folder made since: watch those too.
             watchFolders()
             return
