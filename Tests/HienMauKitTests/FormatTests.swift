@@ -47,5 +47,9 @@ import Testing
         #expect(Escape.csvCell("@SUM(A1)") == "'@SUM(A1)")
         #expect(Escape.csvCell("-5") == "-5")
         #expect(Escape.csvCell("a,b") == "\"a,b\"")
+        // A comma or line end is seen even when a combining mark joins it into one Character.
+        #expect(Escape.csvCell("a,\u{301}b") == "\"a,\u{301}b\"")
+        #expect(Escape.csvCell("a\r\nb") == "\"a\r\nb\"")
+        #expect(Escape.csvCell("Nguyễn Văn A") == "Nguyễn Văn A")
     }
 }

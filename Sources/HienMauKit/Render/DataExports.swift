@@ -54,40 +54,106 @@ struct DataExports {
         return JSON.object([("donors", .array(donors)), ("awards", .array(awards))]).serialized()
     }
 
-    /// File name → CSV text.
-    func csvFiles() -> [(String, String)] {
-        func csv(_ header: [String], _ rows: [[String]]) -> String {
-            ([header] + rows).map { $0.map(Escape.csvCell).joined(separator: ",") }.joined(separator: "\n") + "\n"
-        }
-        var summary: [[String]] = []
-        var bySite: [[String]] = [], byDate: [[String]] = [], byUnit: [[String]] = [], byGroup: [[String]] = []
-        for campaign in campaigns {
-            guard let f = figures.campaign(campaign.id) else { continue }
-            let t = f.totals
-            summary.append([campaign.id, campaign.title, campaign.start?.iso ?? "", campaign.end?.iso ?? "",
-                            campaign.targetUnits.map(String.init) ?? "", String(t.registrations), String(t.donations),
-                            String(t.deferred), String(t.volumeML), f.progress.map { "\($0)" } ?? ""])
-            func counts(_ tally: Tally) -> [String] {
-                [String(tally.registrations), String(tally.donations), String(tally.volumeML)]
-            }
-            bySite += f.bySite.map { [campaign.id, $0.key ?? ""] + counts($0.tally) }
-            byDate += f.byDate.map { [campaign.id, $0.key?.iso ?? ""] + counts($0.tally) }
-            byUnit += f.byUnit.map { [campaign.id, $0.key ?? ""] + counts($0.tally) }
-            byGroup += f.byBloodGroup.map { [campaign.id, $0.key ?? "", String($0.tally.donations)] }
-        }
-        let tallyHeader = ["registrations", "donations", "volume_ml"]
-        return [
-            ("campaigns.csv", csv(["id", "title", "start", "end", "target_units", "registrations", "donations",
-                                   "deferred", "volume_ml", "progress"], summary)),
-            ("by-site.csv", csv(["campaign", "site"] + tallyHeader, bySite)),
-            ("by-date.csv", csv(["campaign", "date"] + tallyHeader, byDate)),
-            ("by-unit.csv", csv(["campaign", "unit"] + tallyHeader, byUnit)),
-            ("by-blood-group.csv", csv(["campaign", "blood_group", "donations"], byGroup)),
-            ("honour-roll.csv", csv(["name", "unit", "donations", "milestone"], figures.honourRoll.map {
-                [$0.name ?? "", $0.unit ?? "", String($0.donations), String($0.milestone)]
-            })),
-        ]
+    /// The CSV downloads. Each is made on its own, so they render in parallel.
+    enum CSVFile: String, CaseIterable {
+        case campaigns = "campaigns.csv", bySite = "by-site.csv", byDate = "by-date.csv", byUnit = "by-unit.csv"
+        case byBloodGroup = "by-blood-group.csv", honourRoll = "honour-roll.csv"
     }
+
+    func csv(_ file: CSVFile) -> String {
+        var out = CSVText()
+        let tallyHeader = ["registrations", "donations", "volume_ml"]
+        func tallies<Key>(_ groups: KeyPath<CampaignFigures, [Group<Key>]>, _ text: (Key) -> String) {
+            for campaign in campaigns {
+                guard let f = figures.campaign(campaign.id) else { continue }
+                for group in f[keyPath: groups] {
+                    out.row(campaign.id, group.key.map(text) ?? "")
+                    out.row(group.tally.registrations, group.tally.donations, group.tally.volumeML, end: true)
+                }
+            }
+        }
+        switch file {
+        case .campaigns:
+            out.header(["id", "title", "start", "end", "target_units", "registrations", "donations",
+                        "deferred", "volume_ml", "progress"])
+            for campaign in campaigns {
+                guard let f = figures.campaign(campaign.id) else { continue }
+                let t = f.totals
+                out.row(campaign.id, campaign.title, campaign.start?.iso ?? "", campaign.end?.iso ?? "",
+                        campaign.targetUnits.map(String.init) ?? "")
+                out.row(t.registrations, t.donations, t.deferred, t.volumeML)
+                out.row(f.progress.map { "\($0)" } ?? "", end: true)
+            }
+        case .bySite:
+            out.header(["campaign", "site"] + tallyHeader)
+            tallies(\.bySite) { $0 }
+        case .byDate:
+            out.header(["campaign", "date"] + tallyHeader)
+            tallies(\.byDate) { $0.iso }
+        case .byUnit:
+            out.header(["campaign", "unit"] + tallyHeader)
+            tallies(\.byUnit) { $0 }
+        case .byBloodGroup:
+            out.header(["campaign", "blood_group", "donations"])
+            for campaign in campaigns {
+                guard let f = figures.campaign(campaign.id) else { continue }
+                for group in f.byBloodGroup {
+                    out.row(campaign.id, group.key ?? "")
+                    out.row(group.tally.donations, end: true)
+                }
+            }
+        case .honourRoll:
+            out.header(["name", "unit", "donations", "milestone"])
+            for donor in figures.honourRoll {
+                out.row(donor.name ?? "", donor.unit ?? "")
+                out.row(donor.donations, donor.milestone, end: true)
+            }
+        }
+        return out.text
+    }
+}
+
+/// CSV text written cell by cell: commas between cells, a line end after each row.
+struct CSVText {
+    private var buffer = TextBuffer()
+    private var atRowStart = true
+
+    mutating func header(_ names: [String]) {
+        row(names, end: true)
+    }
+
+    mutating func row(_ cells: String..., end: Bool = false) {
+        row(cells, end: end)
+    }
+
+    mutating func row(_ cells: [String], end: Bool) {
+        for cell in cells {
+            separate()
+            Escape.csvCell(cell, into: &buffer)
+        }
+        if end { endRow() }
+    }
+
+    /// Numbers never need quoting or a formula guard.
+    mutating func row(_ cells: Int..., end: Bool = false) {
+        for cell in cells {
+            separate()
+            buffer.append(cell)
+        }
+        if end { endRow() }
+    }
+
+    private mutating func separate() {
+        if !atRowStart { buffer.append(byte: UInt8(ascii: ",")) }
+        atRowStart = false
+    }
+
+    private mutating func endRow() {
+        buffer.append(byte: 0x0A)
+        atRowStart = true
+    }
+
+    var text: String { buffer.text }
 }
 
 /// The Atom feed and the sitemap.

@@ -32,15 +32,27 @@ public enum Escape {
     /// A CSV cell: quoted when needed, and guarded against spreadsheet formulas
     /// (a cell starting with `=`, `+`, `-` or `@` gets a leading `'`).
     public static func csvCell(_ text: String) -> String {
-        var value = text
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           Int(value) == nil
-        {
-            value = "'" + value
+        var out = TextBuffer()
+        csvCell(text, into: &out)
+        return out.text
+    }
+
+    /// The same, appended to `out`. Works on bytes: every character that
+    /// matters is ASCII, so a comma followed by a combining mark is still seen.
+    static func csvCell(_ text: String, into out: inout TextBuffer) {
+        let formula = text.utf8.first.map { "=+-@\t\r".utf8.contains($0) } == true && Int(text) == nil
+        let quoted = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard formula || quoted else { return out.append(text) }
+        if quoted { out.append(byte: UInt8(ascii: "\"")) }
+        if formula { out.append(byte: UInt8(ascii: "'")) }
+        if quoted {
+            for byte in text.utf8 {
+                out.append(byte: byte)
+                if byte == UInt8(ascii: "\"") { out.append(byte: byte) }
+            }
+            out.append(byte: UInt8(ascii: "\""))
+        } else {
+            out.append(text)
         }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + value.replacing("\"", with: "\"\"") + "\""
-        }
-        return value
     }
 }

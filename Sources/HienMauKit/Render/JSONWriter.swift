@@ -11,51 +11,52 @@ indirect enum JSON {
     static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
 
     func serialized(indent: Int = 0) -> String {
-        var out = ""
+        var out = TextBuffer()
         write(into: &out, indent: indent)
-        return out + "\n"
+        out.append(byte: UInt8(ascii: "\n"))
+        return out.text
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private func write(into out: inout TextBuffer, indent: Int) {
         switch self {
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            let pad = String(repeating: "  ", count: indent), inner = pad + "  "
-            out += "{\n"
+            if pairs.isEmpty { out.append("{}"); return }
+            out.append("{\n")
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner
+                out.append(repeating: UInt8(ascii: " "), count: 2 * indent + 2)
                 Self.quote(key, into: &out)
-                out += ": "
+                out.append(": ")
                 value.write(into: &out, indent: indent + 1)
-                out += i < pairs.count - 1 ? ",\n" : "\n"
+                out.append(i < pairs.count - 1 ? ",\n" : "\n")
             }
-            out += pad + "}"
+            out.append(repeating: UInt8(ascii: " "), count: 2 * indent)
+            out.append(byte: UInt8(ascii: "}"))
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            let pad = String(repeating: "  ", count: indent), inner = pad + "  "
-            out += "[\n"
+            if items.isEmpty { out.append("[]"); return }
+            out.append("[\n")
             for (i, item) in items.enumerated() {
-                out += inner
+                out.append(repeating: UInt8(ascii: " "), count: 2 * indent + 2)
                 item.write(into: &out, indent: indent + 1)
-                out += i < items.count - 1 ? ",\n" : "\n"
+                out.append(i < items.count - 1 ? ",\n" : "\n")
             }
-            out += pad + "]"
+            out.append(repeating: UInt8(ascii: " "), count: 2 * indent)
+            out.append(byte: UInt8(ascii: "]"))
         case .string(let text): Self.quote(text, into: &out)
-        case .int(let value): out += String(value)
-        case .double(let value): out += value.isFinite ? "\(value)" : "null"
-        case .null: out += "null"
+        case .int(let value): out.append(value)
+        case .double(let value): out.append(value.isFinite ? "\(value)" : "null")
+        case .null: out.append("null")
         }
     }
 
     /// Appends `text` quoted; text with nothing to escape (the usual case) is copied whole.
-    static func quote(_ text: String, into out: inout String) {
+    static func quote(_ text: String, into out: inout TextBuffer) {
         let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }
         if plain {
-            out += "\""
-            out += text
-            out += "\""
+            out.append(byte: UInt8(ascii: "\""))
+            out.append(text)
+            out.append(byte: UInt8(ascii: "\""))
         } else {
-            out += quote(text)
+            out.append(quote(text))
         }
     }
 

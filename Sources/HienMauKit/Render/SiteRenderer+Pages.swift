@@ -243,12 +243,13 @@ extension SiteRenderer {
         return [
             { [OutputFile(path: "data/campaigns.json", contents: exports.campaignsJSON())] },
             { [OutputFile(path: "data/honour-roll.json", contents: exports.honourRollJSON())] },
-            { exports.csvFiles().map { OutputFile(path: "data/" + $0.0, contents: $0.1) } },
             { [OutputFile(path: "feed.xml", contents: syndication.atom(campaigns.map {
                 .init(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary)
             }))] },
             { [self.sitemap(syndication)] },
-        ]
+        ] + DataExports.CSVFile.allCases.map { file in
+            { [OutputFile(path: "data/" + file.rawValue, contents: exports.csv(file))] }
+        }
     }
 
     func sitemap(_ syndication: Syndication) -> OutputFile {
