@@ -193,7 +193,7 @@ public final class SiteSession {
         records.append(contentsOf: builder.nameWarnings())
         records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
         let version = (figures?.version ?? 0) + 1
-        let result = builder.finish()
+        let result = builder.finish(threads: options.threads)
         figures = (fingerprint, version, result, honours, records, builder.rowsRead)
         return (result, honours, records, builder.rowsRead, version)
     }

@@ -53,8 +53,12 @@ public struct FigureBuilder {
         ledger.add(row, campaignIndex: row.campaign)
     }
 
-    public mutating func finish() -> SiteFigures {
-        let perCampaign = campaigns.indices.map { tallies[$0].figures(for: campaigns[$0], vocabulary: &vocabulary) }
+    /// `threads`: campaigns' figures are made in parallel, each on its own.
+    public mutating func finish(threads: Int = 1) -> SiteFigures {
+        let sites = RankedTexts(&vocabulary.sites), units = RankedTexts(&vocabulary.units)
+        let perCampaign = Parallel.map(Array(campaigns.indices), threads: threads) { [tallies, campaigns] index in
+            tallies[index].figures(for: campaigns[index], sites: sites, units: units)
+        }
         var overall = Tally()
         for figures in perCampaign { overall = overall + figures.totals }
 
@@ -205,19 +209,14 @@ struct CampaignTally {
         byBloodGroup[row.bloodGroup >= 0 ? Int(row.bloodGroup) : BloodGroup.all.count].add(volumeML: row.volumeML)
     }
 
-    func figures(for info: FigureBuilder.CampaignInfo, vocabulary: inout RowVocabulary) -> CampaignFigures {
-        func ranked(_ groups: TallyMap, texts: inout ByteInterner, unknown: Tally) -> [Group<String>] {
-            var rows = zip(groups.keys, groups.tallies).map { key, tally in
-                let text = texts.text(key)
-                return (key: text, tally: tally, sortKey: VietnameseCollation.key(text))
+    func figures(for info: FigureBuilder.CampaignInfo, sites: RankedTexts, units: RankedTexts) -> CampaignFigures {
+        func ranked(_ groups: TallyMap, texts: RankedTexts, unknown: Tally) -> [Group<String>] {
+            var rows = zip(groups.keys, groups.tallies).sorted { a, b in
+                if a.1.donations != b.1.donations { return a.1.donations > b.1.donations }
+                if a.1.registrations != b.1.registrations { return a.1.registrations > b.1.registrations }
+                return texts.ranks[Int(a.0)] < texts.ranks[Int(b.0)]
             }
-            .sorted { a, b in
-                if a.tally.donations != b.tally.donations { return a.tally.donations > b.tally.donations }
-                if a.tally.registrations != b.tally.registrations { return a.tally.registrations > b.tally.registrations }
-                if a.sortKey != b.sortKey { return a.sortKey < b.sortKey }
-                return a.key < b.key
-            }
-            .map { Group<String>(key: $0.key, tally: $0.tally) }
+            .map { Group<String>(key: texts.texts[Int($0.0)], tally: $0.1) }
             if unknown.registrations > 0 { rows.append(Group(key: nil, tally: unknown)) }
             return rows
         }
@@ -230,10 +229,10 @@ struct CampaignTally {
         }
         return CampaignFigures(
             id: info.id, totals: totals, targetUnits: info.targetUnits,
-            bySite: ranked(bySite, texts: &vocabulary.sites, unknown: Tally()),
+            bySite: ranked(bySite, texts: sites, unknown: Tally()),
             byDate: zip(byDay.keys, byDay.tallies).map { Group(key: Day(ordinal: Int($0)), tally: $1) }
                 .sorted { $0.key! < $1.key! },
-            byUnit: ranked(byUnit, texts: &vocabulary.units, unknown: unknownUnit),
+            byUnit: ranked(byUnit, texts: units, unknown: unknownUnit),
             byBloodGroup: bloodGroups)
     }
 }
@@ -263,5 +262,25 @@ public struct SiteFigures: Sendable {
 
     public func campaign(_ id: String) -> CampaignFigures? {
         index[id].map { campaigns[$0] }
+    }
+}
+
+/// Sites or units as text with their order for tables: Vietnamese collation,
+/// ties by text. Made once, so each campaign sorts by integers.
+struct RankedTexts: Sendable {
+    let texts: [String]
+    /// By interned id: the position in that order.
+    let ranks: [Int32]
+
+    init(_ interner: inout ByteInterner) {
+        let texts = (0..<interner.count).map { interner.text(Int32($0)) }
+        let keys = texts.map(VietnameseCollation.key)
+        let order = texts.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : texts[a] < texts[b]
+        }
+        var ranks = Array(repeating: Int32(0), count: texts.count)
+        for (rank, id) in order.enumerated() { ranks[id] = Int32(rank) }
+        self.texts = texts
+        self.ranks = ranks
     }
 }
