@@ -275,9 +275,16 @@ import Testing
 
     @Test func templateThatDoesNotParse() {
         #expect(report({ $0.write("templates/page.mustache", "{{<layout}}{{$main}}{{#x}}{{/y}}{{/main}}{{/layout}}\n") }) == """
-            templates/page.mustache:1:30: lỗi: mẫu trang không hợp lệ: thẻ đóng không khớp với thẻ mở
+            templates/page.mustache:1:27: lỗi: mẫu trang không hợp lệ: thẻ đóng không khớp với thẻ mở
             {{<layout}}{{$main}}{{#x}}{{/y}}{{/main}}{{/layout}}
-                                         ^
+                                      ^
+
+            """)
+        // A section never closed is reported at its opening tag, in characters.
+        #expect(report({ $0.write("templates/page.mustache", "{{<layout}}{{$main}}{{/main}}{{/layout}}\n<p>Đăng {{#x}}\n") }) == """
+            templates/page.mustache:2:9: lỗi: mẫu trang không hợp lệ: thiếu thẻ đóng {{/…}}
+            <p>Đăng {{#x}}
+                    ^
 
             """)
     }

@@ -1,34 +1,31 @@
 import Foundation
-import Mustache
 
 /// The templates of `templates/`, parsed once per build. A template that does
 /// not parse, a partial that does not exist, or a page template that is missing
 /// is an error naming the template file, line and column.
 public struct TemplateSet: Sendable {
-    var library: MustacheLibrary
+    var renderer: TemplateRenderer
 
     /// The page templates the build renders; partials may add more.
     public static let required = ["layout", "home", "campaign", "campaigns", "stats", "honours", "page", "404", "search"]
 
     /// - Parameter files: every `*.mustache` file, with paths relative to the site root.
     public static func parse(_ files: [SourceFile], directory: String, diagnostics: inout Diagnostics) -> TemplateSet? {
-        var library = MustacheLibrary()
+        var templates: [String: [TemplateNode]] = [:]
         let before = diagnostics.errorCount
         var names: [String: SourceFile] = [:]
         for file in files {
             let name = String(file.path.dropFirst(directory.count + 1).dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: FastHTML.pragma + file.text), named: name)
+                templates[name] = try TemplateParser.parse(file.text)
                 names[name] = file
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(
-                    file.location(line: error.context.lineNumber - 1, column: error.context.columnNumber),
-                    Message(vi: "mẫu trang không hợp lệ: \(describe(error.error, vi: true))",
-                            en: "template does not parse: \(describe(error.error, vi: false))"),
-                    line: error.context.line)
             } catch {
-                diagnostics.error(file.location(line: 1, column: 1),
-                                  Message(vi: "mẫu trang không hợp lệ: \(error)", en: "template does not parse: \(error)"))
+                let (line, column) = position(of: error.offset, in: file.text)
+                diagnostics.error(
+                    file.location(line: line, column: column),
+                    Message(vi: "mẫu trang không hợp lệ: \(describe(error.kind, vi: true))",
+                            en: "template does not parse: \(describe(error.kind, vi: false))"),
+                    line: file.line(line))
             }
         }
         for name in required where names[name] == nil && !diagnostics.items.contains(where: {
@@ -40,7 +37,7 @@ public struct TemplateSet: Sendable {
                 hint: Message(vi: "khôi phục tệp từ thư mục templates/ của hienmau",
                               en: "restore the file from hienmau's templates/ folder"))
         }
-        // mustache renders a missing partial as nothing; we would rather say so.
+        // Mustache renders a missing partial as nothing; we would rather say so.
         for (name, file) in names.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: file.text) where names[reference.name] == nil {
                 diagnostics.error(
@@ -51,22 +48,30 @@ public struct TemplateSet: Sendable {
                     line: file.line(reference.line))
             }
         }
-        return diagnostics.errorCount == before ? TemplateSet(library: library) : nil
+        return diagnostics.errorCount == before ? TemplateSet(renderer: TemplateRenderer(templates: templates)) : nil
     }
 
-    /// Renders `object` with template `name`.
-    func render(_ object: Any, with name: String) -> String {
-        library.render((object as? any MustacheParent).map(ViewBox.init) ?? object, withTemplate: name) ?? ""
+    /// Renders `view` with template `name`.
+    func render(_ view: any TemplateObject, with name: String) -> String {
+        renderer.render(name, with: view)
     }
 
-    static func describe(_ error: Error, vi: Bool) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return vi ? "thẻ đóng không khớp với thẻ mở" : "closing tag does not match the open section"
-        case .unfinishedName?: return vi ? "thẻ chưa đóng bằng }}" : "tag is not closed with }}"
-        case .expectedSectionEnd?: return vi ? "thiếu thẻ đóng {{/…}}" : "section is never closed with {{/…}}"
-        case .invalidSetDelimiter?: return vi ? "thẻ đổi dấu phân cách sai" : "bad set-delimiter tag"
-        default: return "\(error)"
+    static func describe(_ kind: TemplateParseError.Kind, vi: Bool) -> String {
+        switch kind {
+        case .closeDoesNotMatch: return vi ? "thẻ đóng không khớp với thẻ mở" : "closing tag does not match the open section"
+        case .unclosedTag: return vi ? "thẻ chưa đóng bằng }}" : "tag is not closed with }}"
+        case .unclosedSection: return vi ? "thiếu thẻ đóng {{/…}}" : "section is never closed with {{/…}}"
+        case .badDelimiters: return vi ? "thẻ đổi dấu phân cách sai" : "bad set-delimiter tag"
+        case .emptyName: return vi ? "thẻ không có tên" : "tag has no name"
         }
+    }
+
+    /// Line and column (in characters), from 1, of a byte offset.
+    static func position(of offset: Int, in text: String) -> (line: Int, column: Int) {
+        let before = text.utf8.prefix(offset)
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
+        return (line, String(decoding: before[lineStart...], as: UTF8.self).count + 1)
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their line and column.
@@ -89,23 +94,5 @@ public struct TemplateSet: Sendable {
             }
         }
         return out
-    }
-}
-
-/// HTML escaping for `{{value}}`: the same five characters as mustache's own,
-/// but over bytes, and a value with none of them is returned as it is.
-/// mustache's escapes character by character through a dictionary, which was
-/// a fifth of the time of a campaign page. Every template starts with the
-/// pragma that selects it, on a line of its own, which mustache drops (added
-/// when the template is read, so messages take one from the line number).
-struct FastHTML: MustacheContentType {
-    static let name = "HIENMAU_HTML"
-    static let pragma: String = {
-        MustacheContentTypes.register(FastHTML(), named: name)
-        return "{{% CONTENT_TYPE: \(name)}}\n"
-    }()
-
-    func escapeText(_ text: String) -> String {
-        Escape.html(text)
     }
 }
