@@ -21,6 +21,22 @@ public enum Escape {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The same, appended to `out` without an intermediate string.
+    static func html(_ text: String, into out: inout TextBuffer) {
+        guard text.utf8.contains(where: needsWork) else { return out.append(text) }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append("&amp;")
+            case UInt8(ascii: "<"): out.append("&lt;")
+            case UInt8(ascii: ">"): out.append("&gt;")
+            case UInt8(ascii: "\""): out.append("&quot;")
+            case UInt8(ascii: "'"): out.append("&#39;")
+            case 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
+            default: out.append(byte: byte)
+            }
+        }
+    }
+
     private static func needsWork(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true

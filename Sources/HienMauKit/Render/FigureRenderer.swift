@@ -70,31 +70,44 @@ struct HonourRollHTML {
     func render(_ roll: some Collection<HonouredDonor>, headingLevel: Int, emptyText: String,
                 groupSizes: [Int: Int]? = nil, firstNumber: Int = 1) -> String {
         guard !roll.isEmpty else { return "<p class=\"empty\">\(Escape.html(emptyText))</p>\n" }
-        var out = "<div class=\"honour-roll\">"
+        var out = TextBuffer(capacity: 128 + roll.count * 128)
+        out.append("<div class=\"honour-roll\">")
         var groups: [(Int, [HonouredDonor])] = []
         for donor in roll {
             if groups.last?.0 == donor.milestone { groups[groups.count - 1].1.append(donor) } else {
                 groups.append((donor.milestone, [donor]))
             }
         }
+        let anonymous = Escape.html(labels.anonymous), times = " " + labels.t("lần", "times") + "</span></li>"
         var number = firstNumber
         for (milestone, donors) in groups.sorted(by: { $0.0 > $1.0 }) {
             let size = groupSizes?[milestone] ?? donors.count
-            out += "<section class=\"milestone\"><h\(headingLevel)>\(Escape.html(labels.milestoneHeading(milestone)))"
-            out += " <span class=\"badge\">\(labels.integer(size))</span></h\(headingLevel)>"
-            out += number == 1 ? "<ol class=\"donors\">" : "<ol class=\"donors\" start=\"\(number)\">"
+            out.append("<section class=\"milestone\"><h\(headingLevel)>\(Escape.html(labels.milestoneHeading(milestone)))")
+            out.append(" <span class=\"badge\">\(labels.integer(size))</span></h\(headingLevel)>")
+            out.append(number == 1 ? "<ol class=\"donors\">" : "<ol class=\"donors\" start=\"\(number)\">")
             number = 1
             for donor in donors {
                 if let name = donor.name {
-                    out += "<li><span class=\"name\">\(Escape.html(name))</span>"
-                    if let unit = donor.unit { out += " <span class=\"unit\">\(Escape.html(unit))</span>" }
+                    out.append("<li><span class=\"name\">")
+                    Escape.html(name, into: &out)
+                    out.append("</span>")
+                    if let unit = donor.unit {
+                        out.append(" <span class=\"unit\">")
+                        Escape.html(unit, into: &out)
+                        out.append("</span>")
+                    }
                 } else {
-                    out += "<li class=\"anonymous\"><span class=\"name\">\(Escape.html(labels.anonymous))</span>"
+                    out.append("<li class=\"anonymous\"><span class=\"name\">")
+                    out.append(anonymous)
+                    out.append("</span>")
                 }
-                out += " <span class=\"count\">\(labels.integer(donor.donations)) \(labels.t("lần", "times"))</span></li>"
+                out.append(" <span class=\"count\">")
+                out.append(labels.integer(donor.donations))
+                out.append(times)
             }
-            out += "</ol></section>"
+            out.append("</ol></section>")
         }
-        return out + "</div>\n"
+        out.append("</div>\n")
+        return out.text
     }
 }

@@ -25,28 +25,28 @@ public struct FigureBlock: Sendable, Equatable {
 
     /// Puts `figures[n]` where marker n is, in one pass over the bytes.
     public static func fill(_ html: String, with figures: [String]) -> String {
+        guard !figures.isEmpty else { return html }
         let prefix = Array("<!--hienmau-figure:".utf8), suffix = Array("-->".utf8)
         let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + figures.reduce(0) { $0 + $1.utf8.count })
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == prefix[0] && bytes[i...].starts(with: prefix) {
-                var j = i + prefix.count, number = 0
-                while j < bytes.count && bytes[j] >= 0x30 && bytes[j] <= 0x39 {
-                    number = number * 10 + Int(bytes[j] - 0x30)
-                    j += 1
-                }
-                if j > i + prefix.count && bytes[j...].starts(with: suffix) && number < figures.count {
-                    out.append(contentsOf: figures[number].utf8)
-                    i = j + suffix.count
-                    continue
-                }
+        var out = TextBuffer(capacity: bytes.count + figures.reduce(0) { $0 + $1.utf8.count })
+        // Text is copied in runs up to each marker.
+        var copied = 0, i = 0
+        while let open = bytes[i...].firstIndex(of: prefix[0]) {
+            i = open + 1
+            guard bytes[open...].starts(with: prefix) else { continue }
+            var j = open + prefix.count, number = 0
+            while j < bytes.count && bytes[j] >= 0x30 && bytes[j] <= 0x39 && number < 1_000_000 {
+                number = number * 10 + Int(bytes[j] - 0x30)
+                j += 1
             }
-            out.append(bytes[i])
-            i += 1
+            guard j > open + prefix.count, bytes[j...].starts(with: suffix), number < figures.count else { continue }
+            out.append(bytes: bytes[copied..<open])
+            out.append(figures[number])
+            copied = j + suffix.count
+            i = copied
         }
-        return String(decoding: out, as: UTF8.self)
+        out.append(bytes: bytes[copied...])
+        return out.text
     }
 }
 

@@ -21,7 +21,7 @@ struct SiteRenderer {
     func siteView(current: String) -> SiteView {
         var menu = [
             MenuItem(title: labels.t("Trang chủ", "Home"), url: paths.home, current: current == paths.home),
-            MenuItem(title: labels.t("Chiến dịch", "Campaigns"), url: paths.campaigns, current: current.hasPrefix(paths.campaigns)),
+            MenuItem(title: labels.t("Chiến dịch", "Campaigns"), url: paths.campaigns, current: current.utf8.starts(with: paths.campaigns.utf8)),
             MenuItem(title: labels.t("Thống kê", "Statistics"), url: paths.stats, current: current == paths.stats),
             MenuItem(title: labels.t("Vinh danh", "Honour roll"), url: paths.honours, current: current == paths.honours),
         ]

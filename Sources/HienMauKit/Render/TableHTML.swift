@@ -7,22 +7,43 @@ enum TableHTML {
 
     /// - Parameters: text arguments are plain text and are escaped here.
     static func render(id: String?, caption: String, columns: [String], rows: [Row], footer: Row? = nil) -> String {
-        var out = "<div class=\"table-wrap\"><table\(id.map { " id=\"\(Escape.html($0))\"" } ?? "")>"
-        out += "<caption>\(Escape.html(caption))</caption><thead><tr>"
-        for (i, column) in columns.enumerated() {
-            out += "<th scope=\"col\"\(i > 0 ? " class=\"num\"" : "")>\(Escape.html(column))</th>"
+        var out = TextBuffer(capacity: 256 + rows.count * 96)
+        out.append("<div class=\"table-wrap\"><table")
+        if let id {
+            out.append(" id=\"")
+            Escape.html(id, into: &out)
+            out.append("\"")
         }
-        out += "</tr></thead><tbody>"
-        for row in rows { out += line(row) }
-        out += "</tbody>"
-        if let footer { out += "<tfoot>" + line(footer) + "</tfoot>" }
-        return out + "</table></div>\n"
+        out.append("><caption>")
+        Escape.html(caption, into: &out)
+        out.append("</caption><thead><tr>")
+        for (i, column) in columns.enumerated() {
+            out.append(i > 0 ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            Escape.html(column, into: &out)
+            out.append("</th>")
+        }
+        out.append("</tr></thead><tbody>")
+        for row in rows { line(row, into: &out) }
+        out.append("</tbody>")
+        if let footer {
+            out.append("<tfoot>")
+            line(footer, into: &out)
+            out.append("</tfoot>")
+        }
+        out.append("</table></div>\n")
+        return out.text
     }
 
-    private static func line(_ row: Row) -> String {
-        var out = "<tr><th scope=\"row\">\(Escape.html(row.header))</th>"
-        for cell in row.cells { out += "<td class=\"num\">\(Escape.html(cell))</td>" }
-        return out + "</tr>"
+    private static func line(_ row: Row, into out: inout TextBuffer) {
+        out.append("<tr><th scope=\"row\">")
+        Escape.html(row.header, into: &out)
+        out.append("</th>")
+        for cell in row.cells {
+            out.append("<td class=\"num\">")
+            Escape.html(cell, into: &out)
+            out.append("</td>")
+        }
+        out.append("</tr>")
     }
 }
 

@@ -14,6 +14,10 @@ struct TextBuffer {
         }
     }
 
+    mutating func append(bytes slice: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: slice)
+    }
+
     mutating func append(byte: UInt8) {
         bytes.append(byte)
     }

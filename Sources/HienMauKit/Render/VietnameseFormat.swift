@@ -3,13 +3,20 @@
 public enum VietnameseFormat {
     /// Thousands grouped with `.`: 26203 → `26.203`.
     public static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "." }
-            out.append(c)
+        grouped(value, separator: UInt8(ascii: "."))
+    }
+
+    /// Digits in groups of three: `1.234.567` (or with `,` in English).
+    static func grouped(_ value: Int, separator: UInt8) -> String {
+        if value > -1000 && value < 1000 { return String(value) }
+        let digits = Array(String(value.magnitude).utf8)
+        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
+            out.append(digit)
         }
-        return value < 0 ? "-" + out : out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A ratio as a percentage with one decimal and a comma: 0.265 → `26,5 %`.
@@ -28,7 +35,7 @@ public enum VietnameseFormat {
 /// The same figures in English, for `language: en`.
 public enum EnglishFormat {
     public static func integer(_ value: Int) -> String {
-        VietnameseFormat.integer(value).replacing(".", with: ",")
+        VietnameseFormat.grouped(value, separator: UInt8(ascii: ","))
     }
 
     public static func percent(_ ratio: Double) -> String {
