@@ -1,5 +1,5 @@
 /// A parsed Mustache template: text, tags and sections as a tree.
-indirect enum TemplateNode {
+indirect enum TemplateNode: Sendable {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{& name}}`; an empty path is `{{.}}`.
     case variable(path: [String], escaped: Bool)
