@@ -35,6 +35,9 @@ public struct BuildResult: Sendable {
     public var rendered: [String] = []
     /// The path part of `base_url` (`/` or `/sub/path/`): links start with it.
     public var basePath = "/"
+    /// How long adding up the CSV took in all, when it ran alongside parsing
+    /// (`timings` then shows only the wait after parsing ended).
+    public var aggregateSeconds: Double?
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -76,8 +79,7 @@ public final class SiteSession {
         var clock = ContinuousClock.now
         func lap(_ stage: String) {
             let now = ContinuousClock.now
-            let d = now - clock
-            timings.append((stage, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            timings.append((stage, (now - clock).seconds))
             clock = now
         }
 
@@ -91,18 +93,22 @@ public final class SiteSession {
         let config = files.config.flatMap { SiteConfig.parse($0, diagnostics: &diagnostics) }
         // Without a usable site.yml the other inputs are still checked, with defaults.
         let settings = config ?? SiteConfig(title: "", baseURL: "https://example.invalid/")
-        var content = ContentSet.parse(files, config: settings, drafts: options.drafts, threads: options.threads,
-                                       cache: &self.writeUps, diagnostics: &diagnostics)
+        var content = ContentSet.parseFrontMatter(files, config: settings, drafts: options.drafts,
+                                                  threads: options.threads, cache: &self.writeUps)
+        // The figures need only the front matter: the CSV is read while the bodies are parsed.
+        let pending = startAggregate(files, settings: settings, content: content)
+        content.parseBodies(files, config: settings, threads: options.threads, cache: &self.writeUps,
+                            diagnostics: &diagnostics)
         let templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
         lap("parse")
 
-        let computed = aggregate(files, settings: settings, content: content)
+        let computed = finishAggregate(pending)
         diagnostics.append(contentsOf: computed.diagnostics)
         lap("aggregate")
 
         guard !diagnostics.hasErrors, let config, let templates else {
             return BuildResult(files: [], assets: [], diagnostics: diagnostics, language: settings.language,
-                               rows: computed.rows, timings: timings)
+                               rows: computed.rows, timings: timings, aggregateSeconds: computed.seconds)
         }
         content.renderMarkdown(config: config, threads: options.threads)
         var renderer = SiteRenderer(
@@ -131,7 +137,7 @@ public final class SiteSession {
             let written = paths.joined().sorted()
             return BuildResult(files: [], paths: written, staged: site, assets: files.assets, diagnostics: diagnostics,
                                language: config.language, rows: computed.rows, timings: timings,
-                               rendered: written, basePath: config.basePath)
+                               rendered: written, basePath: config.basePath, aggregateSeconds: computed.seconds)
         }
         // Jobs whose fingerprint is unchanged keep their files from the last build.
         let stale = jobs.filter { renders[$0.id]?.fingerprint != $0.fingerprint }
@@ -146,15 +152,15 @@ public final class SiteSession {
         lap("render")
         return BuildResult(files: output, paths: output.map(\.path), assets: files.assets, diagnostics: diagnostics,
                            language: config.language, rows: computed.rows, timings: timings,
-                           rendered: made.flatMap { $0.map(\.path) }.sorted(), basePath: config.basePath)
+                           rendered: made.flatMap { $0.map(\.path) }.sorted(), basePath: config.basePath,
+                           aggregateSeconds: computed.seconds)
     }
 
-    /// The figures from the CSV and the awards from honours.csv, unless nothing
-    /// they depend on changed since the last build: the two files, and which
-    /// campaigns exist with what target, period and order.
-    private func aggregate(_ files: SiteFiles, settings: SiteConfig, content: ContentSet)
-        -> (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int, version: Int)
-    {
+    /// The figures from the CSV and the awards from honours.csv, on a thread
+    /// of their own, unless nothing they depend on changed since the last
+    /// build: the two files, and which campaigns exist with what target,
+    /// period and order.
+    private func startAggregate(_ files: SiteFiles, settings: SiteConfig, content: ContentSet) -> PendingFigures {
         let campaigns = content.published.sorted { $0.sortKey < $1.sortKey }
         var key = Hasher()
         key.combine(files.donationsPath)
@@ -172,9 +178,59 @@ public final class SiteSession {
         key.combine(settings.columns.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" })
         let fingerprint = key.finalize()
 
+        let pending = PendingFigures(key: fingerprint)
         if let known = figures, known.key == fingerprint {
-            return (known.figures, known.honours, known.diagnostics, known.rows, known.version)
+            pending.result = (known.figures, known.honours, known.diagnostics, known.rows)
+            pending.done.signal()
+            return pending
         }
+        progress?(Message(vi: "Cộng số liệu…", en: "Adding up the records…"))
+        let job = AddUp(files: files, settings: settings, content: content, campaigns: campaigns,
+                        threads: options.threads, progress: progress)
+        let work: @Sendable () -> Void = {
+            let started = ContinuousClock.now
+            pending.result = job.run()
+            pending.seconds = (ContinuousClock.now - started).seconds
+            pending.done.signal()
+        }
+        if options.threads > 1 {
+            let thread = Thread(block: work)
+            thread.stackSize = 1 << 23
+            thread.start()
+        } else {
+            work()
+        }
+        return pending
+    }
+
+    /// Waits for the figures and keeps them for the next build.
+    private func finishAggregate(_ pending: PendingFigures)
+        -> (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int, version: Int, seconds: Double?)
+    {
+        pending.done.wait()
+        let (result, honours, records, rows) = pending.result!
+        if let known = figures, known.key == pending.key {
+            return (result, honours, records, rows, known.version, nil)
+        }
+        recordReads += 1
+        let version = (figures?.version ?? 0) + 1
+        figures = (pending.key, version, result, honours, records, rows)
+        return (result, honours, records, rows, version, pending.seconds)
+    }
+
+}
+
+/// Adding up the CSV and reading honours.csv: what `startAggregate` runs.
+/// Only read from its thread while the calling thread parses the bodies.
+private struct AddUp: @unchecked Sendable {
+    var files: SiteFiles
+    var settings: SiteConfig
+    var content: ContentSet
+    var campaigns: [Campaign]
+    var threads: Int
+    var progress: (@Sendable (Message) -> Void)?
+
+    func run() -> (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int) {
         var records = Diagnostics()
         let honours = files.honours.map { HonoursTable.parse($0.bytes, file: $0.path, diagnostics: &records) } ?? []
         var builder = FigureBuilder(
@@ -183,18 +239,30 @@ public final class SiteSession {
         let context = DonationTable.Context(
             file: files.donationsPath, columnMapping: settings.columns,
             campaignIDs: Set(content.all.map(\.id)).union(content.failedIDs), periods: content.periods)
-        progress?(Message(vi: "Cộng số liệu…", en: "Adding up the records…"))
         let progress = self.progress
         DonationTable.read(url: files.donationsURL, context: context, diagnostics: &records, into: &builder,
-                           threads: options.threads) { n in
+                           threads: threads) { n in
             progress?(Message(vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
         }
-        recordReads += 1
         records.append(contentsOf: builder.nameWarnings())
         records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
-        let version = (figures?.version ?? 0) + 1
-        let result = builder.finish(threads: options.threads)
-        figures = (fingerprint, version, result, honours, records, builder.rowsRead)
-        return (result, honours, records, builder.rowsRead, version)
+        let result = builder.finish(threads: threads)
+        return (result, honours, records, builder.rowsRead)
     }
+}
+
+/// Figures being added up on another thread; `done` is signalled when `result` is set.
+private final class PendingFigures: @unchecked Sendable {
+    let key: Int
+    let done = DispatchSemaphore(value: 0)
+    var result: (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int)?
+    var seconds: Double?
+
+    init(key: Int) {
+        self.key = key
+    }
+}
+
+extension Duration {
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

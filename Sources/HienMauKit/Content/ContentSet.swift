@@ -13,6 +13,8 @@ struct ContentSet {
     /// Figure specs by source path, in block order.
     var specs: [String: [FigureSpec]] = [:]
     var markdown: [String: MarkdownDocument] = [:]
+    /// Messages of `parseFrontMatter` about the set as a whole, given out by `parseBodies`.
+    var checks = Diagnostics()
 
     /// Slugs of the generator's own sections, which a page may not take.
     static let reserved: Set<String> = [SitePaths.campaignsDir, SitePaths.statsDir, SitePaths.honoursDir, SitePaths.searchDir, "data", "images"]
@@ -27,6 +29,8 @@ struct ContentSet {
 
     /// One write-up parsed on its own: front matter, Markdown and figure blocks.
     /// `serve` keeps these between builds and parses again only changed files.
+    /// Made in two steps: the front matter first (what the figures need), then
+    /// the body, so that the CSV can be read while the bodies are parsed.
     struct ParsedWriteUp: Sendable {
         var text: TextKey
         var settings: Int
@@ -35,48 +39,59 @@ struct ContentSet {
         var document: MarkdownDocument?
         var specs: [FigureSpec]
         var diagnostics: Diagnostics
+        /// False until `parseBody` ran.
+        var bodyParsed = false
 
-        init(_ file: SourceFile, config: SiteConfig, settings: Int) {
+        init(frontMatterOf file: SourceFile, settings: Int) {
             text = TextKey(file.text)
             self.settings = settings
             var local = Diagnostics()
             campaign = Campaign.parse(file, diagnostics: &local)
             declaredID = campaign == nil ? Campaign.declaredID(in: file) : nil
             specs = []
-            if let campaign {
-                let document = Markdown.render(campaign.body, unsafeHTML: config.unsafeHTML,
-                                               basePath: config.basePath, firstLine: campaign.bodyFirstLine)
-                specs = document.figures.compactMap { FigureSpec.parse($0, file: file, diagnostics: &local) }
-                self.document = document
-            }
             diagnostics = local
+            bodyParsed = campaign == nil
+        }
+
+        mutating func parseBody(of file: SourceFile, config: SiteConfig) {
+            defer { bodyParsed = true }
+            guard !bodyParsed, let campaign else { return }
+            let document = Markdown.render(campaign.body, unsafeHTML: config.unsafeHTML,
+                                           basePath: config.basePath, firstLine: campaign.bodyFirstLine)
+            specs = document.figures.compactMap { FigureSpec.parse($0, file: file, diagnostics: &diagnostics) }
+            self.document = document
         }
     }
 
+    /// Both steps at once (see `parseFrontMatter` and `parseBodies`).
     static func parse(_ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
                       cache: inout [String: ParsedWriteUp], diagnostics: inout Diagnostics) -> ContentSet {
+        var set = parseFrontMatter(files, config: config, drafts: drafts, threads: threads, cache: &cache)
+        set.parseBodies(files, config: config, threads: threads, cache: &cache, diagnostics: &diagnostics)
+        return set
+    }
+
+    /// The front matter of every write-up, and the pages: which campaigns
+    /// exist, with ids, periods and targets. The messages wait in `checks`
+    /// for `parseBodies`, so that they come out in the order of one pass.
+    static func parseFrontMatter(_ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
+                                 cache: inout [String: ParsedWriteUp]) -> ContentSet {
         var set = ContentSet()
-        // Markdown output depends on these settings; a change parses everything again.
-        var hasher = Hasher()
-        hasher.combine(config.unsafeHTML)
-        hasher.combine(config.basePath)
-        let settings = hasher.finalize()
+        var diagnostics = Diagnostics()
+        let settings = Self.settings(config)
         // Each write-up on its own (in parallel, unless cached), then merged in file order.
         let stale = files.campaigns.filter { file in
             guard let known = cache[file.path] else { return true }
             return known.settings != settings || known.text != TextKey(file.text)
         }
-        let fresh = Parallel.map(stale, threads: threads) { ParsedWriteUp($0, config: config, settings: settings) }
+        let fresh = Parallel.map(stale, threads: threads) { ParsedWriteUp(frontMatterOf: $0, settings: settings) }
         for (file, parsed) in zip(stale, fresh) { cache[file.path] = parsed }
         let paths = Set(files.campaigns.map(\.path))
         cache = cache.filter { paths.contains($0.key) }
         for file in files.campaigns {
             guard let parsed = cache[file.path] else { continue }
-            diagnostics.append(contentsOf: parsed.diagnostics)
             if let campaign = parsed.campaign {
                 set.all.append(campaign)
-                set.specs[file.path] = parsed.specs
-                set.markdown[file.path] = parsed.document
             } else if let id = parsed.declaredID {
                 set.failedIDs.insert(id)
             }
@@ -139,7 +154,38 @@ struct ContentSet {
                     line: file.line(at.line))
             }
         }
+        set.checks = diagnostics
         return set
+    }
+
+    /// Markdown and figure blocks of every write-up whose front matter was read.
+    mutating func parseBodies(_ files: SiteFiles, config: SiteConfig, threads: Int,
+                              cache: inout [String: ParsedWriteUp], diagnostics: inout Diagnostics) {
+        let waiting = files.campaigns.filter { cache[$0.path]?.bodyParsed == false }
+        let started = waiting.map { cache[$0.path]! }
+        let parsed = Parallel.map(Array(zip(waiting, started)), threads: threads) { file, writeUp -> ParsedWriteUp in
+            var writeUp = writeUp
+            writeUp.parseBody(of: file, config: config)
+            return writeUp
+        }
+        for (file, writeUp) in zip(waiting, parsed) { cache[file.path] = writeUp }
+        for file in files.campaigns {
+            guard let writeUp = cache[file.path] else { continue }
+            diagnostics.append(contentsOf: writeUp.diagnostics)
+            guard writeUp.campaign != nil else { continue }
+            specs[file.path] = writeUp.specs
+            markdown[file.path] = writeUp.document
+        }
+        diagnostics.append(contentsOf: checks)
+        checks = Diagnostics()
+    }
+
+    /// Markdown output depends on these settings; a change parses everything again.
+    static func settings(_ config: SiteConfig) -> Int {
+        var hasher = Hasher()
+        hasher.combine(config.unsafeHTML)
+        hasher.combine(config.basePath)
+        return hasher.finalize()
     }
 
     /// Renders the pages' Markdown (the campaigns' was rendered while parsing).

@@ -20,8 +20,19 @@ struct ByteInterner {
 
     var count: Int { ends.count }
 
+    /// The entry last interned or found: campaigns, sites and dates come in
+    /// runs of rows, and comparing with it is cheaper than hashing.
+    private var recent: Int32 = -1
+
     /// The entry for `bytes`, added when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if recent >= 0, matches(Int(recent), bytes) { return recent }
+        let id = internHashed(bytes)
+        recent = id
+        return id
+    }
+
+    private mutating func internHashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = UInt32(truncatingIfNeeded: Self.hash(bytes))
         var slot = Int(hash) & (slots.count - 1)
         while true {
@@ -46,7 +57,14 @@ struct ByteInterner {
     }
 
     /// The entry for `bytes`, or nil when they were never interned.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    mutating func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if recent >= 0, matches(Int(recent), bytes) { return recent }
+        guard let id = findHashed(bytes) else { return nil }
+        recent = id
+        return id
+    }
+
+    private func findHashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = UInt32(truncatingIfNeeded: Self.hash(bytes))
         var slot = Int(hash) & (slots.count - 1)
         while true {
