@@ -1,7 +1,8 @@
 // libFuzzer target: any bytes as a campaign write-up and as a page. Front
 // matter parsing and field reading must never crash, and every diagnostic
-// must print (source line, caret) without trapping.
-import HienMauKit
+// must print (source line, caret) without trapping. Whatever the plain YAML
+// reader accepts, it must read exactly as Yams does.
+@testable import HienMauKit
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -13,6 +14,10 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let printer = DiagnosticPrinter(language: language)
         _ = printer.format(diagnostics)
         _ = printer.formatJSON(diagnostics.items)
+    }
+    if let plain = PlainYAML.read(text) {
+        let yams = try? YAMLValue.withYams(text)
+        precondition(yams == plain, "PlainYAML and Yams differ on:\n\(text)\nplain: \(plain)\nyams: \(String(describing: yams))")
     }
     return 0
 }

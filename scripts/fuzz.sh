@@ -17,7 +17,7 @@ BUILD=.build/fuzz
 swift build --build-path "$BUILD" --target HienMauKit -Xswiftc -enable-testing \
   -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
 objects=$(find "$BUILD/debug/HienMauKit.build" "$BUILD/debug/Yams.build" "$BUILD/debug/CYaml.build" \
-  "$BUILD/debug/Mustache.build" -name '*.o' | sort)
+  -name '*.o' | sort)
 status=0
 for source in Fuzz/*Fuzz.swift; do
   name=$(basename "$source" .swift)

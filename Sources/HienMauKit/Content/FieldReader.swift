@@ -1,9 +1,7 @@
-import Yams
-
-/// Reads typed values out of YAML nodes and reports each wrong one at its own
+/// Reads typed values out of YAML values and reports each wrong one at its own
 /// line and column. Shared by `site.yml` and the front matter of write-ups.
 struct FieldReader {
-    var entries: [(key: String, keyMark: Mark?, value: Node)]
+    var entries: [YAMLPair]
     var file: SourceFile
     /// Added to Yams' line numbers: the YAML may start below the file's first line.
     var lineOffset: Int
@@ -14,22 +12,22 @@ struct FieldReader {
         self.lineOffset = matter.yamlFirstLine - 1
     }
 
-    init(mapping: Node.Mapping, file: SourceFile) {
-        self.entries = mapping.map { ($0.key.string ?? "\($0.key)", $0.key.mark, $0.value) }
+    init(pairs: [YAMLPair], file: SourceFile) {
+        self.entries = pairs
         self.file = file
         self.lineOffset = 0
     }
 
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLValue? {
         entries.first(where: { $0.key == key })?.value
     }
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: YAMLMark?) -> SourceLocation {
         let line = (mark?.line ?? 1) + lineOffset
         return file.location(line: line, column: mark?.column ?? 1)
     }
 
-    func error(_ node: Node?, _ message: Message, hint: Message? = nil, into diagnostics: inout Diagnostics) {
+    func error(_ node: YAMLValue?, _ message: Message, hint: Message? = nil, into diagnostics: inout Diagnostics) {
         let location = location(node?.mark)
         diagnostics.error(location, message, hint: hint, line: file.line(location.line))
     }
@@ -49,17 +47,17 @@ struct FieldReader {
             if required { missing(key, into: &diagnostics) }
             return nil
         }
-        guard case .scalar(let scalar) = node else {
+        guard let text = node.string else {
             error(node, Message(vi: "'\(key)' phải là một chuỗi văn bản", en: "'\(key)' must be a text value"),
                   into: &diagnostics)
             return nil
         }
-        if required && scalar.string.trimmed.isEmpty {
+        if required && text.trimmed.isEmpty {
             error(node, Message(vi: "'\(key)' không được để trống", en: "'\(key)' must not be empty"),
                   into: &diagnostics)
             return nil
         }
-        return scalar.string
+        return text
     }
 
     func day(_ key: String, required: Bool = false, into diagnostics: inout Diagnostics) -> Day? {
@@ -75,7 +73,7 @@ struct FieldReader {
 
     func int(_ key: String, into diagnostics: inout Diagnostics) -> Int? {
         guard let node = node(key), !node.isNull else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string.trimmed) {
+        if let value = node.int {
             return value
         }
         error(node, Message(
@@ -86,9 +84,7 @@ struct FieldReader {
 
     func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
         guard let node = node(key), !node.isNull else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain,
-           let value = Self.boolValue(scalar.string)
-        {
+        if case .scalar(let text, true, _) = node, let value = Self.boolValue(text) {
             return value
         }
         error(node, Message(
@@ -108,13 +104,13 @@ struct FieldReader {
     func strings(_ key: String, into diagnostics: inout Diagnostics) -> [String] {
         guard let node = node(key), !node.isNull else { return [] }
         switch node {
-        case .scalar(let scalar):
-            return [scalar.string]
-        case .sequence(let sequence):
+        case .scalar(let text, _, _):
+            return [text]
+        case .list(let items, _):
             var out: [String] = []
-            for item in sequence {
-                if case .scalar(let scalar) = item {
-                    out.append(scalar.string)
+            for item in items {
+                if let text = item.string {
+                    out.append(text)
                 } else {
                     error(item, Message(vi: "mỗi mục của '\(key)' phải là một chuỗi",
                                         en: "each item of '\(key)' must be a text value"), into: &diagnostics)
@@ -139,24 +135,6 @@ struct FieldReader {
                         en: "unknown key '\(entry.key)' is ignored"),
                 hint: suggestion.map { Message(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") },
                 line: file.line(location.line))
-        }
-    }
-}
-
-extension Node {
-    var isNull: Bool {
-        if case .scalar(let scalar) = self {
-            return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        }
-        return false
-    }
-
-    var shortDescription: String {
-        switch self {
-        case .scalar(let scalar): return "\"\(scalar.string)\""
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .alias: return "an alias"
         }
     }
 }

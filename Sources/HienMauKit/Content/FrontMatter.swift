@@ -1,10 +1,10 @@
 import Yams
 
 /// The YAML between the opening and closing `---` lines of a write-up, parsed
-/// with Yams and kept as nodes so that every value still knows its line.
+/// (`YAMLValue.parse`) into values that still know their line.
 public struct FrontMatter {
     /// Keys in the order written, each with its value node.
-    public var entries: [(key: String, keyMark: Mark?, value: Node)]
+    public var entries: [YAMLPair]
     /// The Markdown after the closing `---`.
     public var body: String
     /// The file's line number of the body's first line.
@@ -12,7 +12,7 @@ public struct FrontMatter {
     /// The file's line number of the first YAML line (Yams counts from 1 there).
     public var yamlFirstLine: Int
 
-    public func value(_ key: String) -> Node? {
+    public func value(_ key: String) -> YAMLValue? {
         entries.first(where: { $0.key == key })?.value
     }
 
@@ -62,45 +62,36 @@ public struct FrontMatter {
         let yamlFirstLine = 2
         var matter = FrontMatter(entries: [], body: body, bodyFirstLine: closing + 2, yamlFirstLine: yamlFirstLine)
 
-        let node: Node?
+        let node: YAMLValue?
         do {
-            // The encoding is given: Yams' default reads the environment on every call.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
-        } catch let error as YamlError {
-            let problem = YAMLProblem(error)
-            let line = (problem.mark?.line ?? 1) + yamlFirstLine - 1
+            node = try YAMLValue.parse(yaml)
+        } catch {
+            let line = (error.mark?.line ?? 1) + yamlFirstLine - 1
             diagnostics.error(
-                file.location(line: line, column: problem.mark?.column ?? 1),
-                problem.message,
+                file.location(line: line, column: error.mark?.column ?? 1),
+                error.message,
                 hint: Message(
                     vi: "đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép, và thụt lề bằng dấu cách, không dùng tab",
                     en: "quote values that contain ':' or '#', and indent with spaces, not tabs"),
                 line: file.line(line))
             return nil
-        } catch {
-            diagnostics.error(
-                file.location(line: yamlFirstLine, column: 1),
-                Message(vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
-            return nil
         }
         guard let node else { return matter }
-        guard case .mapping(let mapping) = node else {
-            let line = (node.mark?.line ?? 1) + yamlFirstLine - 1
+        guard case .pairs(let pairs, _) = node else {
+            let line = node.mark.line + yamlFirstLine - 1
             diagnostics.error(
-                file.location(line: line, column: node.mark?.column ?? 1),
+                file.location(line: line, column: node.mark.column),
                 Message(vi: "phần đầu YAML phải là các cặp 'khoá: giá trị'",
                         en: "front matter must be 'key: value' pairs"),
                 line: file.line(line))
             return nil
         }
-        for (key, value) in mapping {
-            matter.entries.append((key.string ?? "\(key)", key.mark, value))
-        }
+        matter.entries = pairs
         return matter
     }
 
     /// The file location of a node's mark.
-    public func location(of mark: Mark?, in file: SourceFile) -> SourceLocation {
+    public func location(of mark: YAMLMark?, in file: SourceFile) -> SourceLocation {
         let line = (mark?.line ?? 1) + yamlFirstLine - 1
         return file.location(line: line, column: mark?.column ?? 1)
     }
@@ -108,21 +99,21 @@ public struct FrontMatter {
 
 /// A Yams error as the user should read it: where, and what, in the site's
 /// language. libyaml's common problems are translated; others keep its words.
-struct YAMLProblem {
-    var mark: Mark?
+struct YAMLProblem: Error {
+    var mark: YAMLMark?
     var message: Message
 
     init(_ error: YamlError) {
-        var mark: Mark?
+        var mark: YAMLMark?
         var problem = "\(error)"
         var context: YamlError.Context?
         switch error {
         case .scanner(let c, let p, let m, _), .parser(let c, let p, let m, _), .composer(let c, let p, let m, _):
-            (context, problem, mark) = (c, p, m)
+            (context, problem, mark) = (c, p, YAMLMark(m))
         case .reader(let p, _, _, _):
             problem = p
         case .duplicatedKeysInMapping(let duplicates, let c):
-            mark = c.mark
+            mark = YAMLMark(c.mark)
             let keys = duplicates.joined(separator: ", ")
             self.init(mark: mark, message: Message(vi: "YAML không hợp lệ: khoá \(keys) được viết hai lần",
                                                     en: "invalid YAML: the key \(keys) is written twice"))
@@ -132,7 +123,7 @@ struct YAMLProblem {
         }
         // An unclosed quote runs to the end: point at where it opened.
         if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") {
-            self.init(mark: context.mark, message: Message(
+            self.init(mark: YAMLMark(context.mark), message: Message(
                 vi: "YAML không hợp lệ: dấu ngoặc kép mở ở đây không bao giờ được đóng",
                 en: "invalid YAML: the quote opened here is never closed"))
             return
@@ -141,7 +132,7 @@ struct YAMLProblem {
         self.init(mark: mark, message: Message(vi: "YAML không hợp lệ: \(vi)", en: "invalid YAML: \(problem)"))
     }
 
-    init(mark: Mark?, message: Message) {
+    init(mark: YAMLMark?, message: Message) {
         self.mark = mark
         self.message = message
     }
@@ -161,5 +152,11 @@ extension Substring {
         var s = self
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return s
+    }
+}
+
+extension YAMLMark {
+    init(_ mark: Mark) {
+        self.init(line: mark.line, column: mark.column)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `content/site.yml`.
 public struct SiteConfig: Sendable {
@@ -51,27 +50,22 @@ public struct SiteConfig: Sendable {
     }
 
     public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
-        let node: Node?
+        let node: YAMLValue?
         do {
-            node = try Yams.compose(yaml: file.text, .default, .default, .utf8)
-        } catch let error as YamlError {
-            let problem = YAMLProblem(error)
-            let line = problem.mark?.line ?? 1
-            diagnostics.error(file.location(line: line, column: problem.mark?.column ?? 1), problem.message,
+            node = try YAMLValue.parse(file.text)
+        } catch {
+            let line = error.mark?.line ?? 1
+            diagnostics.error(file.location(line: line, column: error.mark?.column ?? 1), error.message,
                               line: file.line(line))
             return nil
-        } catch {
-            diagnostics.error(file.location(line: 1, column: 1),
-                              Message(vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
-            return nil
         }
-        guard case .mapping(let mapping)? = node else {
+        guard case .pairs(let pairs, _)? = node else {
             diagnostics.error(
                 file.location(line: 1, column: 1),
                 Message(vi: "site.yml phải là các cặp 'khoá: giá trị'", en: "site.yml must be 'key: value' pairs"))
             return nil
         }
-        let reader = FieldReader(mapping: mapping, file: file)
+        let reader = FieldReader(pairs: pairs, file: file)
         reader.warnUnknownKeys(known: knownKeys, into: &diagnostics)
         let before = diagnostics.errorCount
 
@@ -95,7 +89,7 @@ public struct SiteConfig: Sendable {
         var milestones = defaultMilestones
         if let node = reader.node("milestones"), !node.isNull {
             var values: [Int] = []
-            if case .sequence(let items) = node {
+            if case .list(let items, _) = node {
                 for item in items {
                     if let value = item.int, value > 0 { values.append(value) } else {
                         reader.error(item, Message(
@@ -115,9 +109,10 @@ public struct SiteConfig: Sendable {
         }
         var columns: [String: String] = [:]
         if let node = reader.node("columns"), !node.isNull {
-            if case .mapping(let mapping) = node {
-                for (key, value) in mapping {
-                    guard let header = key.string, let column = value.string,
+            if case .pairs(let mapping, _) = node {
+                for pair in mapping {
+                    let header = pair.key, value = pair.value
+                    guard let column = value.string,
                           DonationColumn(rawValue: column.trimmed) != nil
                     else {
                         reader.error(value, Message(

@@ -1,5 +1,3 @@
-import Yams
-
 /// What a figure block asks for, once its options are read.
 public enum FigureSpec: Sendable, Equatable {
     case stats(Breakdown?)
@@ -19,22 +17,18 @@ public enum FigureSpec: Sendable, Equatable {
             diagnostics.error(file.location(line: fileLine, column: column), message, hint: hint,
                               line: file.line(fileLine))
         }
-        var entries: [(key: String, mark: Mark?, value: Node)] = []
+        var entries: [YAMLPair] = []
         do {
-            if let node = try Yams.compose(yaml: block.options, .default, .default, .utf8) {
-                guard case .mapping(let mapping) = node else {
+            if let node = try YAMLValue.parse(block.options) {
+                guard case .pairs(let pairs, _) = node else {
                     report(1, 1, Message(vi: "tuỳ chọn của khối \(block.kind.rawValue) phải là các cặp 'khoá: giá trị'",
                                          en: "\(block.kind.rawValue) options must be 'key: value' pairs"))
                     return nil
                 }
-                entries = mapping.map { ($0.key.string ?? "", $0.key.mark, $0.value) }
+                entries = pairs
             }
-        } catch let error as YamlError {
-            let problem = YAMLProblem(error)
-            report(problem.mark?.line ?? 1, problem.mark?.column ?? 1, problem.message)
-            return nil
         } catch {
-            report(1, 1, Message(vi: "YAML không hợp lệ", en: "invalid YAML"))
+            report(error.mark?.line ?? 1, error.mark?.column ?? 1, error.message)
             return nil
         }
 
@@ -43,7 +37,7 @@ public enum FigureSpec: Sendable, Equatable {
         for entry in entries where !known.contains(entry.key) {
             ok = false
             let allowed = known.map { "'\($0)'" }.joined(separator: ", ")
-            report(entry.mark?.line ?? 1, entry.mark?.column ?? 1,
+            report(entry.keyMark.line, entry.keyMark.column,
                    Message(vi: "khối \(block.kind.rawValue) không có tuỳ chọn '\(entry.key)'; chỉ có \(allowed)",
                            en: "\(block.kind.rawValue) has no option '\(entry.key)'; it takes \(allowed)"),
                    hint: Suggest.closest(to: entry.key, among: known).map {
@@ -54,7 +48,7 @@ public enum FigureSpec: Sendable, Equatable {
         case .honourRoll:
             guard let value else { return ok ? .honourRoll(min: nil) : nil }
             guard let min = value.value.int, min > 0 else {
-                report(value.value.mark?.line ?? 1, value.value.mark?.column ?? 1,
+                report(value.value.mark.line, value.value.mark.column,
                        Message(vi: "'min' phải là số nguyên dương, không phải \(value.value.shortDescription)",
                                en: "'min' must be a positive whole number, not \(value.value.shortDescription)"))
                 return nil
@@ -69,7 +63,7 @@ public enum FigureSpec: Sendable, Equatable {
             }
             let text = value.value.string ?? ""
             guard allowed.contains(text) else {
-                report(value.value.mark?.line ?? 1, value.value.mark?.column ?? 1,
+                report(value.value.mark.line, value.value.mark.column,
                        Message(vi: "'by: \(text)' không hợp lệ; dùng một trong: \(allowed.joined(separator: ", "))",
                                en: "'by: \(text)' is not valid; use one of: \(allowed.joined(separator: ", "))"),
                        hint: Suggest.closest(to: text, among: allowed).map {
