@@ -16,8 +16,10 @@ export SWIFT_BACKTRACE=enable=no
 BUILD=.build/fuzz
 swift build --build-path "$BUILD" --target HienMauKit -Xswiftc -enable-testing \
   -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address
-objects=$(find "$BUILD/debug/HienMauKit.build" "$BUILD/debug/Yams.build" "$BUILD/debug/CYaml.build" \
-  -name '*.o' | sort)
+# The library's objects by its current sources (a deleted source leaves its object behind).
+objects=$(find Sources/HienMauKit -name '*.swift' -exec basename {} \; | sort \
+  | sed "s|^|$BUILD/debug/HienMauKit.build/|; s|\$|.o|")
+objects="$objects $(find "$BUILD/debug/Yams.build" "$BUILD/debug/CYaml.build" -name '*.o' | sort)"
 status=0
 for source in Fuzz/*Fuzz.swift; do
   name=$(basename "$source" .swift)

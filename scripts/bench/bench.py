@@ -54,7 +54,7 @@ def timed_build(binary, folder, out):
     stages = {}
     for line in lines:
         parts = line.split()
-        if len(parts) == 3 and parts[2] == "ms" and parts[0] in ("load", "parse", "aggregate", "render", "write"):
+        if len(parts) >= 3 and parts[2] == "ms" and parts[0] in ("load", "parse", "aggregate", "render", "write"):
             stages[parts[0]] = float(parts[1])
     return float(wall), float(user) + float(system), int(rss) / 1024, stages
 

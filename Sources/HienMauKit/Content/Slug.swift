@@ -9,6 +9,19 @@ public enum Slug {
         var out = ""
         var pendingDash = false
         for scalar in text.decomposedScalars {
+            // ASCII (most of a Vietnamese title once decomposed) needs no Unicode tables.
+            if scalar.isASCII {
+                var byte = UInt8(scalar.value)
+                if (0x41...0x5A).contains(byte) { byte += 0x20 }
+                if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                    if pendingDash && !out.isEmpty { out += "-" }
+                    pendingDash = false
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    pendingDash = true
+                }
+                continue
+            }
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             let folded: Unicode.Scalar
             switch scalar {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text file read from the site, with its path relative to the site root
 /// and a way to show one of its lines in a message.
 public struct SourceFile: Sendable {
@@ -10,7 +12,7 @@ public struct SourceFile: Sendable {
         self.path = path
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(0x0D) {
+        if Self.containsCR(text) {
             text = String(decoding: Self.droppingCRBeforeLF(Array(text.utf8)), as: UTF8.self)
         }
         self.text = text
@@ -31,6 +33,13 @@ public struct SourceFile: Sendable {
             index = text.index(after: index)
         }
         return current == number ? String(text[start...]) : nil
+    }
+
+    /// A scan with `memchr`: most files have no CR, and this looks at every byte of every write-up.
+    private static func containsCR(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0x0D)
     }
 
     static func droppingCRBeforeLF(_ bytes: [UInt8]) -> [UInt8] {
