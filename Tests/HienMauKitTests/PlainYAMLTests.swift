@@ -75,6 +75,15 @@ import Testing
             "tag: !custom x",
             "---\ntitle: x",
             "",
+            // Control characters, NEL, LS, PS and a byte-order mark: YAML has rules for each
+            // (the first was found by the fuzzer, with a NUL inside a quoted value).
+            "organizer: \"Công an T\u{0}hành phố\"",
+            "title: a\u{7F}b",
+            "title: a\u{85}b",
+            "title: a\u{2028}b",
+            "title: a\u{FEFF}b",
+            "title: a\u{9C}b",
+            String(repeating: "k", count: 1_100) + ": v",
         ]
         for yaml in declined {
             #expect(PlainYAML.read(yaml) == nil, "should be left to Yams:\n\(yaml)")

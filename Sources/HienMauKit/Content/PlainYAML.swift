@@ -24,8 +24,7 @@ enum PlainYAML {
         for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             let bytes = Array(line)
-            // Tabs and carriage returns have rules of their own: left to Yams.
-            if bytes.contains(0x09) || bytes.contains(0x0D) { return nil }
+            guard allPrintable(bytes) else { return nil }
             if bytes.isEmpty { continue }
             if bytes[0] == UInt8(ascii: "#") { continue }
 
@@ -54,6 +53,8 @@ enum PlainYAML {
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0,
                   bytes[..<colon].allSatisfy(isKeyByte), isKeyStart(bytes[0])
             else { return nil }
+            // libyaml looks no further than 1,024 characters for a key's colon.
+            guard colon < 1_000 else { return nil }
             let key = String(decoding: bytes[..<colon], as: UTF8.self)
             guard keys.insert(key).inserted else { return nil }  // Yams reports the repeat
             let keyMark = YAMLMark(line: lineNumber, column: 1)
@@ -98,6 +99,23 @@ enum PlainYAML {
         }
         if value.last == UInt8(ascii: ":") { return nil }
         return .scalar(String(decoding: value, as: UTF8.self), plain: true, mark: mark)
+    }
+
+    /// What YAML takes as printable and not a line break. Tabs, carriage
+    /// returns, control characters, the byte-order mark, and NEL, LS and PS
+    /// (line breaks in YAML 1.1) all have rules of their own: left to Yams.
+    private static func allPrintable(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F { return false }
+            if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return false }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+            if b == 0xEF, i + 2 < bytes.count, (bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF)
+                || (bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE) { return false }
+            i += 1
+        }
+        return true
     }
 
     private static func isKeyStart(_ byte: UInt8) -> Bool {
