@@ -5,7 +5,10 @@ public struct SiteConfig: Sendable {
     public var title: String
     public var description: String
     /// Always ends with `/`.
-    public var baseURL: String
+    public private(set) var baseURL: String
+    /// The path part of `base_url` (`/` or `/hienmau/`): every generated link
+    /// starts with it. Worked out once: pages ask for it many times each.
+    public private(set) var basePath = "/"
     public var language: Language
     public var author: String
     public var milestones: [Int]
@@ -28,6 +31,7 @@ public struct SiteConfig: Sendable {
         self.title = title
         self.description = description
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.basePath = Self.path(of: self.baseURL)
         self.language = language
         self.author = author ?? title
         self.milestones = milestones
@@ -36,8 +40,7 @@ public struct SiteConfig: Sendable {
         self.columns = columns
     }
 
-    /// The path part of `base_url` (`/` or `/hienmau/`): every generated link starts with it.
-    public var basePath: String {
+    static func path(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
         let rest = baseURL[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
