@@ -15,9 +15,16 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = printer.format(diagnostics)
         _ = printer.formatJSON(diagnostics.items)
     }
-    if let plain = PlainYAML.read(text) {
-        let yams = try? YAMLValue.withYams(text)
-        precondition(yams == plain, "PlainYAML and Yams differ on:\n\(text)\nplain: \(plain)\nyams: \(String(describing: yams))")
+    // The whole input, and the YAML between its fences (the seeds are write-ups).
+    var yamls = [text]
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.first == "---", let closing = lines.dropFirst().firstIndex(of: "---") {
+        yamls.append(lines[1..<closing].joined(separator: "\n"))
+    }
+    for yaml in yamls {
+        guard let plain = PlainYAML.read(yaml) else { continue }
+        let yams = try? YAMLValue.withYams(yaml)
+        precondition(yams == plain, "PlainYAML and Yams differ on:\n\(yaml)\nplain: \(plain)\nyams: \(String(describing: yams))")
     }
     return 0
 }

@@ -21,7 +21,7 @@ objects=$(find Sources/HienMauKit -name '*.swift' -exec basename {} \; | sort \
   | sed "s|^|$BUILD/debug/HienMauKit.build/|; s|\$|.o|")
 objects="$objects $(find "$BUILD/debug/Yams.build" "$BUILD/debug/CYaml.build" -name '*.o' | sort)"
 status=0
-for source in Fuzz/*Fuzz.swift; do
+for source in ${FUZZ_TARGETS:-Fuzz/*Fuzz.swift}; do
   name=$(basename "$source" .swift)
   swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" -I "$BUILD/debug/Modules" \
     -Xcc -fmodule-map-file="$BUILD/checkouts/Yams/Sources/CYaml/include/module.modulemap" \

@@ -58,15 +58,17 @@ enum PlainYAML {
             let key = String(decoding: bytes[..<colon], as: UTF8.self)
             guard keys.insert(key).inserted else { return nil }  // Yams reports the repeat
             let keyMark = YAMLMark(line: lineNumber, column: 1)
+            // An empty value is marked just after the colon, however many spaces follow.
+            let emptyMark = YAMLMark(line: lineNumber, column: colon + 2)
             var start = colon + 1
             if start == bytes.count {
-                list = (key, keyMark, [], 0, YAMLMark(line: lineNumber, column: start + 1))
+                list = (key, keyMark, [], 0, emptyMark)
                 continue
             }
             guard bytes[start] == 0x20 else { return nil }
             while start < bytes.count && bytes[start] == 0x20 { start += 1 }
             if start == bytes.count {
-                list = (key, keyMark, [], 0, YAMLMark(line: lineNumber, column: start + 1))
+                list = (key, keyMark, [], 0, emptyMark)
                 continue
             }
             guard let value = scalar(bytes, from: start, line: lineNumber) else { return nil }
