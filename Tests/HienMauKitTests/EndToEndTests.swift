@@ -23,6 +23,22 @@ import Testing
         #expect(checker.terminationStatus == 0, "W3C checker: \(output)")
     }
 
+    /// `--timings` names every stage with its time; the aggregate, read while
+    /// the write-ups are parsed, also gives its whole time.
+    @Test func timingsNameEveryStage() throws {
+        let temp = TempFolder()
+        _ = temp.copySampleSite()
+        let build = try CLI.run(["build", "--timings"], in: temp.url)
+        #expect(build.status == 0, "\(build.stderr)")
+        let lines = build.stderr.split(separator: "\n").map(String.init)
+        for stage in ["load", "parse", "aggregate", "render", "write"] {
+            let line = lines.first { $0.hasPrefix(stage + " ") }
+            #expect(line?.contains(" ms") == true, "no \(stage) line in:\n\(build.stderr)")
+        }
+        let aggregate = lines.first { $0.hasPrefix("aggregate ") } ?? ""
+        #expect(aggregate.contains(" ms in all, alongside parse)"), "\(aggregate)")
+    }
+
     @Test func checkIsCleanOnTheSampleSite() throws {
         let temp = TempFolder()
         _ = temp.copySampleSite()
