@@ -81,8 +81,8 @@ public enum HonoursTable {
             }
         }
         // Newest first, then by recipient: a stable order whatever the row order.
-        return honours.sorted {
-            ($0.year, VietnameseCollation.key($1.recipient)) > ($1.year, VietnameseCollation.key($0.recipient))
-        }
+        // Each recipient's collation key is made once, not at every comparison.
+        let keyed = honours.map { (honour: $0, key: VietnameseCollation.key($0.recipient)) }
+        return keyed.sorted { ($0.honour.year, $1.key) > ($1.honour.year, $0.key) }.map(\.honour)
     }
 }
