@@ -5,26 +5,31 @@ import Foundation
 /// (NFD, marks removed, đ → d, lower case).
 enum Search {
     static func fold(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out = TextBuffer(capacity: text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
+            // ASCII, most of any text once Vietnamese letters are looked up, needs no Unicode tables.
+            let ascii = scalar.isASCII
+            let space = ascii ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
             // One space between words, for a simple substring match.
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
+            if space {
+                pendingSpace = !out.bytes.isEmpty
                 continue
             }
             if pendingSpace {
-                out.append(" ")
+                out.append(byte: 0x20)
                 pendingSpace = false
             }
-            if Int(scalar.value) < table.count, let folded = table[Int(scalar.value)] {
-                out += folded
+            if ascii {
+                let byte = UInt8(scalar.value)
+                out.append(byte: (0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            } else if Int(scalar.value) < table.count, let folded = table[Int(scalar.value)] {
+                out.append(folded)
             } else {
-                out += slowFold(scalar)
+                out.append(slowFold(scalar))
             }
         }
-        return out
+        return out.text
     }
 
     /// The folded form of the Latin letters (up to Latin Extended-B, and Latin
