@@ -217,11 +217,10 @@ public final class SiteSession {
         figures = (pending.key, version, result, honours, records, rows)
         return (result, honours, records, rows, version, pending.seconds)
     }
-
 }
 
-/// Adding up the CSV and reading honours.csv: what `startAggregate` runs.
-/// Only read from its thread while the calling thread parses the bodies.
+/// Adding up the CSV and reading honours.csv: what `startAggregate` runs on
+/// its thread. Its inputs are copies that nothing changes while it runs.
 private struct AddUp: @unchecked Sendable {
     var files: SiteFiles
     var settings: SiteConfig
