@@ -63,14 +63,6 @@ struct ContentSet {
         }
     }
 
-    /// Both steps at once (see `parseFrontMatter` and `parseBodies`).
-    static func parse(_ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
-                      cache: inout [String: ParsedWriteUp], diagnostics: inout Diagnostics) -> ContentSet {
-        var set = parseFrontMatter(files, config: config, drafts: drafts, threads: threads, cache: &cache)
-        set.parseBodies(files, config: config, threads: threads, cache: &cache, diagnostics: &diagnostics)
-        return set
-    }
-
     /// The front matter of every write-up, and the pages: which campaigns
     /// exist, with ids, periods and targets. The messages wait in `checks`
     /// for `parseBodies`, so that they come out in the order of one pass.
