@@ -137,6 +137,24 @@ import Testing
 /// Reading on its own thread (rows passed on in batches) gives what reading
 /// in the calling thread gives: figures, rolls and every message.
 @Suite struct ReadingThreadTests {
+    /// Dashes, curly quotes and the ellipsis are common in site names and
+    /// cannot change under NFC: such rows stay on the quick path. A scalar
+    /// that NFC changes (U+2000 becomes U+2002) or a combining mark does not.
+    @Test func quickPathTakesDashesAndCurlyQuotesButNotWhatNFCChanges() {
+        func quick(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { QuickRowReader.surelyNFC($0) }
+        }
+        #expect(quick("Viện Huyết học – Truyền máu Trung ương"))
+        #expect(quick("Nhà văn hóa “Thanh niên” — Hà Nội…"))
+        #expect(!quick("Hà\u{2000}Nội"))
+        #expect(!quick("Ha\u{0300}"))
+        #expect(!quick("x\u{2015}y"))
+        for text in ["Viện Huyết học – Truyền máu", "“A” ‘B’ — …", "Hà\u{2000}Nội", "Ha\u{0300}"] {
+            #expect(quick(text) == RowChecker.isSurelyNFC(text), "\(text)")
+            if quick(text) { #expect(text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8)) }
+        }
+    }
+
     @Test func twoThreadsGiveTheSameFiguresAndMessagesAsOne() {
         // 40,000 rows: more than two batches, with repeat donors, a draft, bad rows and warnings.
         var csv = "campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent\n"

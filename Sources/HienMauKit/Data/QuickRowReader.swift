@@ -90,18 +90,28 @@ struct QuickRowReader {
     }
 
     /// True when no scalar can change under NFC (as `RowChecker.isSurelyNFC`,
-    /// on valid UTF-8): all below U+0300, or in U+1E00–U+1EFF.
+    /// on valid UTF-8): all below U+0300, in U+1E00–U+1EFF, or one of the
+    /// dashes, quotes and ellipsis of `RowChecker.inertPunctuation`.
     static func surelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0xCC || (0x80...0xBF).contains(b) { i += 1; continue }
+            if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, inertPunctuation.contains(bytes[i + 2]) {
+                i += 3
+                continue
+            }
             guard b == 0xE1, i + 1 < n, (0xB8...0xBB).contains(bytes[i + 1]) else { return false }
             i += 3
         }
         return true
     }
+
+    /// The last byte of U+2013, U+2014, U+2018, U+2019, U+201C, U+201D and U+2026 (E2 80 xx).
+    private static let inertPunctuation: Set<UInt8> = Set(RowChecker.inertPunctuation.map {
+        UInt8(0x80 | ($0 & 0x3F))
+    })
 
     /// `YYYY-MM-DD` or `D/M/YYYY` as a day ordinal; nil for anything else.
     static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {

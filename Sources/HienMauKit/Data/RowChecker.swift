@@ -49,8 +49,14 @@ struct RowChecker {
     /// (U+0300) or Vietnamese's precomposed letters (U+1E00–U+1EFF). Text typed
     /// in NFC passes without a dictionary lookup (hashing a String normalizes it).
     static func isSurelyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
+        text.unicodeScalars.allSatisfy {
+            $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) || inertPunctuation.contains($0.value)
+        }
     }
+
+    /// En and em dash, curly quotes and ellipsis, common in site and unit
+    /// names: no decomposition, and nothing composes with them.
+    static let inertPunctuation: Set<UInt32> = [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026]
 
     mutating func check(_ record: CSVReader.Record, header: DonationHeader, diagnostics: inout Diagnostics) -> DonationRecord? {
         // Only needed for a message: made on demand.
