@@ -62,7 +62,7 @@ public final class SiteSession {
 
     private var writeUps: [String: ContentSet.ParsedWriteUp] = [:]
     private let texts = TextCache()
-    private var figures: (key: Int, version: Int, figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int)?
+    private var figures: (key: Int, version: Int, addedUp: AddedUp)?
     private var renders: [String: (fingerprint: Int, files: [OutputFile])] = [:]
 
     public init(_ options: BuildOptions) {
@@ -102,13 +102,13 @@ public final class SiteSession {
         let templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
         lap("parse")
 
-        let computed = finishAggregate(pending)
+        let (computed, version, aggregateSeconds) = finishAggregate(pending)
         diagnostics.append(contentsOf: computed.diagnostics)
         lap("aggregate")
 
         guard !diagnostics.hasErrors, let config, let templates else {
             return BuildResult(files: [], assets: [], diagnostics: diagnostics, language: settings.language,
-                               rows: computed.rows, timings: timings, aggregateSeconds: computed.seconds)
+                               rows: computed.rows, timings: timings, aggregateSeconds: aggregateSeconds)
         }
         content.renderMarkdown(config: config, threads: options.threads)
         var renderer = SiteRenderer(
@@ -119,7 +119,7 @@ public final class SiteSession {
         var inputs = Hasher()
         inputs.combine(TextKey(files.config?.text ?? ""))
         for template in files.templates { inputs.combine(template.path); inputs.combine(TextKey(template.text)) }
-        inputs.combine(computed.version)
+        inputs.combine(version)
         renderer.inputs = inputs.finalize()
 
         let jobs = renderer.jobs()
@@ -137,7 +137,7 @@ public final class SiteSession {
             let written = paths.joined().sorted()
             return BuildResult(files: [], paths: written, staged: site, assets: files.assets, diagnostics: diagnostics,
                                language: config.language, rows: computed.rows, timings: timings,
-                               rendered: written, basePath: config.basePath, aggregateSeconds: computed.seconds)
+                               rendered: written, basePath: config.basePath, aggregateSeconds: aggregateSeconds)
         }
         // Jobs whose fingerprint is unchanged keep their files from the last build.
         let stale = jobs.filter { renders[$0.id]?.fingerprint != $0.fingerprint }
@@ -153,7 +153,7 @@ public final class SiteSession {
         return BuildResult(files: output, paths: output.map(\.path), assets: files.assets, diagnostics: diagnostics,
                            language: config.language, rows: computed.rows, timings: timings,
                            rendered: made.flatMap { $0.map(\.path) }.sorted(), basePath: config.basePath,
-                           aggregateSeconds: computed.seconds)
+                           aggregateSeconds: aggregateSeconds)
     }
 
     /// The figures from the CSV and the awards from honours.csv, on a thread
@@ -180,7 +180,7 @@ public final class SiteSession {
 
         let pending = PendingFigures(key: fingerprint)
         if let known = figures, known.key == fingerprint {
-            pending.result = (known.figures, known.honours, known.diagnostics, known.rows)
+            pending.result = known.addedUp
             pending.done.signal()
             return pending
         }
@@ -204,18 +204,17 @@ public final class SiteSession {
     }
 
     /// Waits for the figures and keeps them for the next build.
-    private func finishAggregate(_ pending: PendingFigures)
-        -> (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int, version: Int, seconds: Double?)
-    {
+    /// `seconds` is nil when the figures were kept from the last build.
+    private func finishAggregate(_ pending: PendingFigures) -> (AddedUp, version: Int, seconds: Double?) {
         pending.done.wait()
-        let (result, honours, records, rows) = pending.result!
+        let addedUp = pending.result!
         if let known = figures, known.key == pending.key {
-            return (result, honours, records, rows, known.version, nil)
+            return (addedUp, known.version, nil)
         }
         recordReads += 1
         let version = (figures?.version ?? 0) + 1
-        figures = (pending.key, version, result, honours, records, rows)
-        return (result, honours, records, rows, version, pending.seconds)
+        figures = (pending.key, version, addedUp)
+        return (addedUp, version, pending.seconds)
     }
 }
 
@@ -229,7 +228,7 @@ private struct AddUp: @unchecked Sendable {
     var threads: Int
     var progress: (@Sendable (Message) -> Void)?
 
-    func run() -> (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int) {
+    func run() -> AddedUp {
         var records = Diagnostics()
         let honours = files.honours.map { HonoursTable.parse($0.bytes, file: $0.path, diagnostics: &records) } ?? []
         var builder = FigureBuilder(
@@ -246,15 +245,23 @@ private struct AddUp: @unchecked Sendable {
         records.append(contentsOf: builder.nameWarnings())
         records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
         let result = builder.finish(threads: threads)
-        return (result, honours, records, builder.rowsRead)
+        return AddedUp(figures: result, honours: honours, diagnostics: records, rows: builder.rowsRead)
     }
+}
+
+/// What adding up gives: the figures, the awards, their messages, the rows read.
+private struct AddedUp {
+    var figures: SiteFigures
+    var honours: [Honour]
+    var diagnostics: Diagnostics
+    var rows: Int
 }
 
 /// Figures being added up on another thread; `done` is signalled when `result` is set.
 private final class PendingFigures: @unchecked Sendable {
     let key: Int
     let done = DispatchSemaphore(value: 0)
-    var result: (figures: SiteFigures, honours: [Honour], diagnostics: Diagnostics, rows: Int)?
+    var result: AddedUp?
     var seconds: Double?
 
     init(key: Int) {

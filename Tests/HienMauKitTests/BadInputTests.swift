@@ -289,6 +289,23 @@ import Testing
             """)
     }
 
+    /// Mustache would render a missing partial as nothing: each one is an
+    /// error at its tag, also under changed delimiters.
+    @Test func partialThatDoesNotExist() {
+        #expect(report({ $0.write("templates/page.mustache",
+                                  "{{<layout}}{{$main}}\n<p>Đăng {{> thieu}}</p>\n{{=<% %>=}}<%> mat %><%/main%><%/layout%>\n") }) == """
+            templates/page.mustache:2:9: lỗi: mẫu 'page' gọi mẫu con 'thieu' không tồn tại
+            <p>Đăng {{> thieu}}</p>
+                    ^
+            gợi ý: tạo templates/thieu.mustache
+            templates/page.mustache:3:12: lỗi: mẫu 'page' gọi mẫu con 'mat' không tồn tại
+            {{=<% %>=}}<%> mat %><%/main%><%/layout%>
+                       ^
+            gợi ý: tạo templates/mat.mustache
+
+            """)
+    }
+
     @Test func templateThatIsMissing() {
         #expect(report({ $0.remove("templates/honours.mustache") }) == """
             templates/honours.mustache: lỗi: thiếu mẫu trang honours.mustache

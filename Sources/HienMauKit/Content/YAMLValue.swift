@@ -93,3 +93,59 @@ extension YAMLValue {
         }
     }
 }
+
+/// A Yams error as the user should read it: where, and what, in the site's
+/// language. libyaml's common problems are translated; others keep its words.
+struct YAMLProblem: Error {
+    var mark: YAMLMark?
+    var message: Message
+
+    init(_ error: YamlError) {
+        var mark: YAMLMark?
+        var problem = "\(error)"
+        var context: YamlError.Context?
+        switch error {
+        case .scanner(let c, let p, let m, _), .parser(let c, let p, let m, _), .composer(let c, let p, let m, _):
+            (context, problem, mark) = (c, p, YAMLMark(m))
+        case .reader(let p, _, _, _):
+            problem = p
+        case .duplicatedKeysInMapping(let duplicates, let c):
+            mark = YAMLMark(c.mark)
+            let keys = duplicates.joined(separator: ", ")
+            self.init(mark: mark, message: Message(vi: "YAML không hợp lệ: khoá \(keys) được viết hai lần",
+                                                    en: "invalid YAML: the key \(keys) is written twice"))
+            return
+        default:
+            break
+        }
+        // An unclosed quote runs to the end: point at where it opened.
+        if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") {
+            self.init(mark: YAMLMark(context.mark), message: Message(
+                vi: "YAML không hợp lệ: dấu ngoặc kép mở ở đây không bao giờ được đóng",
+                en: "invalid YAML: the quote opened here is never closed"))
+            return
+        }
+        let vi = Self.vietnamese[problem].map { "\($0) (\(problem))" } ?? problem
+        self.init(mark: mark, message: Message(vi: "YAML không hợp lệ: \(vi)", en: "invalid YAML: \(problem)"))
+    }
+
+    init(mark: YAMLMark?, message: Message) {
+        self.mark = mark
+        self.message = message
+    }
+
+    static let vietnamese: [String: String] = [
+        "mapping values are not allowed in this context": "không được có dấu ':' ở đây",
+        "could not find expected ':'": "thiếu dấu ':' sau khoá",
+        "found character that cannot start any token": "có ký tự không thể mở đầu một giá trị (thường là tab hoặc @, `)",
+        "did not find expected key": "thụt lề không khớp với các khoá phía trên",
+        "found unexpected end of stream": "phần đầu kết thúc giữa chừng",
+        "found undefined tag handle": "thẻ '!' không được định nghĩa",
+    ]
+}
+
+extension YAMLMark {
+    init(_ mark: Mark) {
+        self.init(line: mark.line, column: mark.column)
+    }
+}

@@ -27,27 +27,9 @@ struct ByteInterner {
     /// The entry for `bytes`, added when new.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if recent >= 0, matches(Int(recent), bytes) { return recent }
-        let id = internHashed(bytes)
+        let (hash, slot, found) = probe(bytes)
+        let id = found ?? add(bytes, hash: hash, slot: slot)
         recent = id
-        return id
-    }
-
-    private mutating func internHashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = UInt32(truncatingIfNeeded: Self.hash(bytes))
-        var slot = Int(hash) & (slots.count - 1)
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if UInt32(entry >> 32) == hash, matches(Int(UInt32(truncatingIfNeeded: entry)) - 1, bytes) {
-                return Int32(UInt32(truncatingIfNeeded: entry)) - 1
-            }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        let id = Int32(ends.count)
-        arena.append(contentsOf: bytes)
-        ends.append(UInt32(arena.count))
-        slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
-        if ends.count * 2 > slots.count { grow() }
         return id
     }
 
@@ -59,22 +41,32 @@ struct ByteInterner {
     /// The entry for `bytes`, or nil when they were never interned.
     mutating func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         if recent >= 0, matches(Int(recent), bytes) { return recent }
-        guard let id = findHashed(bytes) else { return nil }
+        guard let id = probe(bytes).found else { return nil }
         recent = id
         return id
     }
 
-    private func findHashed(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    /// The slot holding `bytes`' entry, or the empty slot where it would go.
+    private func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt32, slot: Int, found: Int32?) {
         let hash = UInt32(truncatingIfNeeded: Self.hash(bytes))
         var slot = Int(hash) & (slots.count - 1)
         while true {
             let entry = slots[slot]
-            if entry == 0 { return nil }
+            if entry == 0 { return (hash, slot, nil) }
             if UInt32(entry >> 32) == hash, matches(Int(UInt32(truncatingIfNeeded: entry)) - 1, bytes) {
-                return Int32(UInt32(truncatingIfNeeded: entry)) - 1
+                return (hash, slot, Int32(UInt32(truncatingIfNeeded: entry)) - 1)
             }
             slot = (slot + 1) & (slots.count - 1)
         }
+    }
+
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
+        let id = Int32(ends.count)
+        arena.append(contentsOf: bytes)
+        ends.append(UInt32(arena.count))
+        slots[slot] = UInt64(hash) << 32 | UInt64(id + 1)
+        if ends.count * 2 > slots.count { grow() }
+        return id
     }
 
     /// The entry as text (the interned bytes are UTF-8).

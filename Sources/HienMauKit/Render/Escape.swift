@@ -4,21 +4,9 @@ public enum Escape {
     public static func html(_ text: String) -> String {
         // Most values (names, numbers, dates) hold nothing to escape: returned as they are.
         guard text.utf8.contains(where: needsWork) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            // Control characters other than tab and line ends are not allowed in XML.
-            case 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        var out = TextBuffer(capacity: text.utf8.count + 16)
+        html(text, into: &out)
+        return out.text
     }
 
     /// The same, appended to `out` without an intermediate string.

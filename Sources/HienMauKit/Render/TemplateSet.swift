@@ -39,13 +39,14 @@ public struct TemplateSet: Sendable {
         }
         // Mustache renders a missing partial as nothing; we would rather say so.
         for (name, file) in names.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: file.text) where names[reference.name] == nil {
+            for reference in TemplateNode.references(in: templates[name]!) where names[reference.name] == nil {
+                let (line, column) = position(of: reference.offset, in: file.text)
                 diagnostics.error(
-                    file.location(line: reference.line, column: reference.column),
+                    file.location(line: line, column: column),
                     Message(vi: "mẫu '\(name)' gọi mẫu con '\(reference.name)' không tồn tại",
                             en: "template '\(name)' uses partial '\(reference.name)', which does not exist"),
                     hint: Message(vi: "tạo \(directory)/\(reference.name).mustache", en: "create \(directory)/\(reference.name).mustache"),
-                    line: file.line(reference.line))
+                    line: file.line(line))
             }
         }
         return diagnostics.errorCount == before ? TemplateSet(renderer: TemplateRenderer(templates: templates)) : nil
@@ -72,27 +73,5 @@ public struct TemplateSet: Sendable {
         let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
         return (line, String(decoding: before[lineStart...], as: UTF8.self).count + 1)
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags with their line and column.
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var out: [(String, Int, Int)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.firstRange(of: "{{") {
-                let after = rest[open.upperBound...]
-                guard let kind = after.first, kind == ">" || kind == "<",
-                      let close = after.firstRange(of: "}}") else {
-                    rest = after
-                    continue
-                }
-                let name = after[after.index(after: after.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                out.append((name, lineIndex + 1, column))
-                rest = after[close.upperBound...]
-            }
-        }
-        return out
     }
 }

@@ -6,9 +6,10 @@ indirect enum TemplateNode: Sendable {
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
     case section(path: [String], inverted: Bool, body: [TemplateNode])
     /// `{{> name}}`; a standalone tag indents every line of the partial by its own indentation.
-    case partial(name: String, indentation: String)
+    /// `offset`: where the tag starts in the template's bytes, for a message about a missing one.
+    case partial(name: String, indentation: String, offset: Int)
     /// `{{< name}}…{{/name}}`: renders `name` with the blocks defined inside.
-    case parent(name: String, blocks: [String: [TemplateNode]])
+    case parent(name: String, blocks: [String: [TemplateNode]], offset: Int)
     /// `{{$ name}}default{{/name}}`: replaced by a block of the same name from a child template.
     case block(name: String, body: [TemplateNode])
 }
@@ -132,7 +133,7 @@ struct TemplateParser {
         case UInt8(ascii: "$"): frames.append(Frame(kind: .block, name: content, offset: tagStart))
         case UInt8(ascii: "<"): frames.append(Frame(kind: .parent, name: content, offset: tagStart))
         case UInt8(ascii: "/"): try closeSection(content, at: tagStart)
-        case UInt8(ascii: ">"): append(.partial(name: content, indentation: indentation))
+        case UInt8(ascii: ">"): append(.partial(name: content, indentation: indentation, offset: tagStart))
         case UInt8(ascii: "{"), UInt8(ascii: "&"): append(.variable(path: Self.path(content), escaped: false))
         default: append(.variable(path: Self.path(content), escaped: true))
         }
@@ -149,7 +150,7 @@ struct TemplateParser {
         case .section(let inverted):
             append(.section(path: Self.path(frame.name), inverted: inverted, body: frame.nodes))
         case .parent:
-            append(.parent(name: frame.name, blocks: frame.blocks))
+            append(.parent(name: frame.name, blocks: frame.blocks, offset: frame.offset))
         case .block:
             // Inside `{{<parent}}` a block overrides the parent's; elsewhere it is a default.
             if case .parent = frames[frames.count - 1].kind {
@@ -191,5 +192,29 @@ struct TemplateParser {
     /// `a.b.c` → ["a", "b", "c"]; `.` → [] (the current value).
     static func path(_ name: String) -> [String] {
         name == "." ? [] : name.split(separator: ".").map(String.init)
+    }
+}
+
+extension TemplateNode {
+    /// Every `{{> name}}` and `{{< name}}` in `nodes`, with where each starts, in template order.
+    static func references(in nodes: [TemplateNode]) -> [(name: String, offset: Int)] {
+        var out: [(name: String, offset: Int)] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name, _, let offset):
+                    out.append((name, offset))
+                case .parent(let name, let blocks, let offset):
+                    out.append((name, offset))
+                    for key in blocks.keys.sorted() { walk(blocks[key]!) }
+                case .section(_, _, let body), .block(_, let body):
+                    walk(body)
+                case .text, .variable:
+                    break
+                }
+            }
+        }
+        walk(nodes)
+        return out.sorted { $0.offset < $1.offset }
     }
 }

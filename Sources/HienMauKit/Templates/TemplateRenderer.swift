@@ -29,7 +29,8 @@ struct TemplateRenderer: Sendable {
             case .variable(let path, let escaped):
                 guard let value = Self.lookup(path, in: state.stack) else { continue }
                 switch value {
-                case .text(let text): state.out.append(escaped ? Escape.html(text) : text)
+                case .text(let text):
+                    if escaped { Escape.html(text, into: &state.out) } else { state.out.append(text) }
                 case .flag(let flag): state.out.append(flag ? "true" : "false")
                 case .list, .object: continue
                 }
@@ -55,7 +56,7 @@ struct TemplateRenderer: Sendable {
                     render(body, &state, blocks: blocks, depth: depth)
                     state.stack.removeLast()
                 }
-            case .partial(let name, let indentation):
+            case .partial(let name, let indentation, _):
                 guard let partial = templates[name] else { continue }
                 if indentation.isEmpty {
                     render(partial, &state, blocks: blocks, depth: depth + 1)
@@ -64,7 +65,7 @@ struct TemplateRenderer: Sendable {
                     render(partial, &inner, blocks: blocks, depth: depth + 1)
                     Self.indent(inner.out.text, by: indentation, into: &state.out)
                 }
-            case .parent(let name, let overrides):
+            case .parent(let name, let overrides, _):
                 guard let parent = templates[name] else { continue }
                 // A block given further out (by the page that started the chain) wins.
                 render(parent, &state, blocks: overrides.merging(blocks) { _, outer in outer }, depth: depth + 1)
