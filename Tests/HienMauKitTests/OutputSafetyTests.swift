@@ -139,3 +139,33 @@ import Testing
         #expect(items[1]["hint"] is NSNull)
     }
 }
+
+/// Page folders are spread over ext4's block groups (`FolderHint`). Where the
+/// file system keeps no such flag there is nothing to check.
+@Suite struct FolderHintTests {
+    static let topDirectory: Int32 = 0x0002_0000
+
+    static func flags(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var flags: Int32 = 0
+        return ioctl(fd, UInt(0x8008_6601), &flags) == 0 ? flags : nil
+    }
+
+    @Test func topLevelFoldersSpreadTheirPageFolders() throws {
+        let scratch = TempFolder()
+        FolderHint.spreadSubfolders(of: scratch.url.path)
+        guard let scratchFlags = Self.flags(scratch.url.path), scratchFlags & Self.topDirectory != 0 else { return }
+        let site = MiniSite()
+        #expect(try CLI.run(["build"], in: site.folder.url).status == 0)
+        let output = site.folder.url.appendingPathComponent("public").path
+        #expect(Self.flags(output).map { $0 & Self.topDirectory != 0 } == true)
+        #expect(Self.flags(output + "/chien-dich").map { $0 & Self.topDirectory != 0 } == true)
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/chien-dich").filter { !$0.hasSuffix(".html") }
+        #expect(!pages.isEmpty)
+        for page in pages {
+            #expect(Self.flags(output + "/chien-dich/" + page).map { $0 & Self.topDirectory } == 0, "\(page)")
+        }
+    }
+}

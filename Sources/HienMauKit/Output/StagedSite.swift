@@ -29,6 +29,7 @@ public final class StagedSite: @unchecked Sendable {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            FolderHint.spreadSubfolders(of: staging.path)
         } catch {
             OutputWriter.interruptCleanup.set(nil)
             throw error
@@ -72,6 +73,8 @@ public final class StagedSite: @unchecked Sendable {
         if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path + "/" + folder])
         }
+        // Top-level folders (`chien-dich/`, `vinh-danh/`) hold the page folders.
+        if !folder.contains("/") { FolderHint.spreadSubfolders(of: staging.path + "/" + folder) }
         lock.lock()
         made.insert(folder)
         lock.unlock()
