@@ -14,7 +14,7 @@ extension OutputWriter {
         let fresh = Set(rendered)
         for file in files where fresh.contains(file.path) && before[file.path] != file {
             try folders.makeParent(of: file.path)
-            try PlainFile.write(file.contents, to: output.path + "/" + file.path)
+            try PlainFile.write(file.bytes, to: output.path + "/" + file.path)
             written.append(file.path)
         }
         let now = Set(files.map(\.path))

@@ -89,14 +89,13 @@ struct FolderMaker {
     }
 }
 
-/// Writes text to a new file with open/write/close.
+/// Writes bytes to a new file with open/write/close.
 enum PlainFile {
-    static func write(_ text: String, to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(fd) }
-        var text = text
-        try text.withUTF8 { bytes in
+        try bytes.withUnsafeBufferPointer { bytes in
             var offset = 0
             while offset < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

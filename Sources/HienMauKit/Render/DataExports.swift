@@ -6,7 +6,7 @@ struct DataExports {
     var honours: [Honour]
     var paths: SitePaths
 
-    func campaignsJSON() -> String {
+    func campaignsJSON() -> [UInt8] {
         let t = figures.totals
         let totals = JSON.object([
             ("campaigns", .int(campaigns.count)), ("registrations", .int(t.registrations)),
@@ -35,10 +35,10 @@ struct DataExports {
                 })),
             ])
         }
-        return JSON.object([("totals", totals), ("campaigns", .array(list))]).serialized()
+        return JSON.object([("totals", totals), ("campaigns", .array(list))]).serializedBytes()
     }
 
-    func honourRollJSON() -> String {
+    func honourRollJSON() -> [UInt8] {
         let donors = figures.honourRoll.map { donor in
             JSON.object([
                 ("name", .optional(donor.name)), ("unit", .optional(donor.unit)),
@@ -51,7 +51,7 @@ struct DataExports {
                 ("award", .string(honour.award)), ("issuer", .string(honour.issuer)), ("year", .int(honour.year)),
             ])
         }
-        return JSON.object([("donors", .array(donors)), ("awards", .array(awards))]).serialized()
+        return JSON.object([("donors", .array(donors)), ("awards", .array(awards))]).serializedBytes()
     }
 
     /// The CSV downloads. Each is made on its own, so they render in parallel.
@@ -60,7 +60,7 @@ struct DataExports {
         case byBloodGroup = "by-blood-group.csv", honourRoll = "honour-roll.csv"
     }
 
-    func csv(_ file: CSVFile) -> String {
+    func csv(_ file: CSVFile) -> [UInt8] {
         var out = CSVText()
         let tallyHeader = ["registrations", "donations", "volume_ml"]
         func tallies<Key>(_ groups: KeyPath<CampaignFigures, [Group<Key>]>, _ text: (Key) -> String) {
@@ -109,7 +109,7 @@ struct DataExports {
                 out.row(donor.donations, donor.milestone, end: true)
             }
         }
-        return out.text
+        return out.bytes
     }
 }
 
@@ -153,7 +153,7 @@ struct CSVText {
         atRowStart = true
     }
 
-    var text: String { buffer.text }
+    var bytes: [UInt8] { buffer.bytes }
 }
 
 /// The Atom feed and the sitemap.

@@ -11,10 +11,15 @@ indirect enum JSON {
     static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
 
     func serialized(indent: Int = 0) -> String {
+        String(decoding: serializedBytes(indent: indent), as: UTF8.self)
+    }
+
+    /// The JSON as UTF-8, ending with a line end.
+    func serializedBytes(indent: Int = 0) -> [UInt8] {
         var out = TextBuffer()
         write(into: &out, indent: indent)
         out.append(byte: UInt8(ascii: "\n"))
-        return out.text
+        return out.bytes
     }
 
     private func write(into out: inout TextBuffer, indent: Int) {

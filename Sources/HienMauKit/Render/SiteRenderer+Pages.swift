@@ -35,9 +35,9 @@ extension SiteRenderer {
         // The jobs that cover every campaign come first, so that the last ones
         // to finish are small pages and both cores stay busy to the end.
         var jobs = dataFileJobs().enumerated().map { index, run in RenderJob(id: "data-\(index)", fingerprint: listed, run: run) }
-        func page(_ link: String, _ fingerprint: Int, _ render: @escaping () -> String) {
+        func page(_ link: String, _ fingerprint: Int, _ render: @escaping () -> [UInt8]) {
             let path = paths.file(for: link)
-            jobs.append(RenderJob(id: path, fingerprint: fingerprint) { [OutputFile(path: path, contents: render())] })
+            jobs.append(RenderJob(id: path, fingerprint: fingerprint) { [OutputFile(path: path, bytes: render())] })
         }
         page(paths.search, listed) { searchPage() }
         page(paths.campaigns, listed) { campaignList() }
@@ -52,11 +52,11 @@ extension SiteRenderer {
             page(paths.campaign(campaign.slug), fingerprint(shared, campaign.source.text)) { campaignPage(campaign) }
         }
         for item in pages { page(paths.page(item.slug), fingerprint(shared, item.source.text)) { pagePage(item) } }
-        jobs.append(RenderJob(id: "404.html", fingerprint: shared) { [OutputFile(path: "404.html", contents: notFound())] })
+        jobs.append(RenderJob(id: "404.html", fingerprint: shared) { [OutputFile(path: "404.html", bytes: notFound())] })
         return jobs
     }
 
-    func home() -> String {
+    func home() -> [UInt8] {
         let latest = campaigns.prefix(6).map(card)
         let view = HomeView(
             site: siteView(current: paths.home), meta: meta(title: nil, description: nil, link: paths.home),
@@ -65,7 +65,7 @@ extension SiteRenderer {
         return templates.render(view, with: "home")
     }
 
-    func campaignList() -> String {
+    func campaignList() -> [UInt8] {
         let title = labels.t("Tất cả chiến dịch", "All campaigns")
         let view = CampaignListView(site: siteView(current: paths.campaigns),
                                     meta: meta(title: title, description: nil, link: paths.campaigns),
@@ -73,7 +73,7 @@ extension SiteRenderer {
         return templates.render(view, with: "campaigns")
     }
 
-    func campaignPage(_ campaign: Campaign) -> String {
+    func campaignPage(_ campaign: Campaign) -> [UInt8] {
         let link = paths.campaign(campaign.slug)
         let f = figures.campaign(campaign.id) ?? CampaignFigures(
             id: campaign.id, totals: Tally(), targetUnits: campaign.targetUnits, bySite: [], byDate: [], byUnit: [], byBloodGroup: [])
@@ -113,7 +113,7 @@ extension SiteRenderer {
         return templates.render(view, with: "campaign")
     }
 
-    func statsPage() -> String {
+    func statsPage() -> [UInt8] {
         let title = labels.t("Thống kê", "Statistics")
         let rows = campaigns.map { campaign -> TableHTML.Row in
             let f = figures.campaign(campaign.id)
@@ -157,7 +157,7 @@ extension SiteRenderer {
         max(1, (figures.honourRoll.count + Self.honourRollPageSize - 1) / Self.honourRollPageSize)
     }
 
-    func honoursPage(_ number: Int, groupSizes: [Int: Int]) -> String {
+    func honoursPage(_ number: Int, groupSizes: [Int: Int]) -> [UInt8] {
         let count = honourPageCount
         let title = labels.t("Vinh danh", "Honour roll")
         let pageTitle = number == 1 ? title : "\(title) · \(labels.pageOf(number, count))"
@@ -204,7 +204,7 @@ extension SiteRenderer {
         return out + "</ul></nav>\n"
     }
 
-    func pagePage(_ page: Page) -> String {
+    func pagePage(_ page: Page) -> [UInt8] {
         let link = paths.page(page.slug)
         let view = PageView(site: siteView(current: link), meta: meta(title: page.title, description: page.summary, link: link),
                             title: page.title, bodyHTML: markdown[page.source.path]?.html ?? "")
@@ -213,7 +213,7 @@ extension SiteRenderer {
 
     /// Every campaign and page, each with its folded text; search.js filters
     /// the list in place, and without JavaScript the page is a full index.
-    func searchPage() -> String {
+    func searchPage() -> [UInt8] {
         var entries = campaigns.map { c in
             SearchEntry(title: c.title, url: paths.campaign(c.slug),
                         detail: [labels.date(c.date), c.location].compactMap { $0 }.joined(separator: " · "),
@@ -230,7 +230,7 @@ extension SiteRenderer {
         return templates.render(view, with: "search")
     }
 
-    func notFound() -> String {
+    func notFound() -> [UInt8] {
         let view = NotFoundView(site: siteView(current: ""),
                                 meta: meta(title: labels.t("Không tìm thấy trang", "Page not found"), description: nil,
                                            link: paths.home + "404.html"))
@@ -241,14 +241,14 @@ extension SiteRenderer {
         let exports = DataExports(campaigns: campaigns, figures: figures, honours: honours, paths: paths)
         let syndication = Syndication(config: config, paths: paths)
         return [
-            { [OutputFile(path: "data/campaigns.json", contents: exports.campaignsJSON())] },
-            { [OutputFile(path: "data/honour-roll.json", contents: exports.honourRollJSON())] },
+            { [OutputFile(path: "data/campaigns.json", bytes: exports.campaignsJSON())] },
+            { [OutputFile(path: "data/honour-roll.json", bytes: exports.honourRollJSON())] },
             { [OutputFile(path: "feed.xml", contents: syndication.atom(campaigns.map {
                 .init(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary)
             }))] },
             { [self.sitemap(syndication)] },
         ] + DataExports.CSVFile.allCases.map { file in
-            { [OutputFile(path: "data/" + file.rawValue, contents: exports.csv(file))] }
+            { [OutputFile(path: "data/" + file.rawValue, bytes: exports.csv(file))] }
         }
     }
 

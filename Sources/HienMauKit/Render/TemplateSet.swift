@@ -53,8 +53,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `view` with template `name`.
-    func render(_ view: any TemplateObject, with name: String) -> String {
-        renderer.render(name, with: view)
+    func render(_ view: any TemplateObject, with name: String) -> [UInt8] {
+        renderer.renderBytes(name, with: view)
     }
 
     static func describe(_ kind: TemplateParseError.Kind, vi: Bool) -> String {

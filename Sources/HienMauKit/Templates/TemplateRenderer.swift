@@ -9,10 +9,15 @@ struct TemplateRenderer: Sendable {
     private static let maximumDepth = 64
 
     func render(_ name: String, with view: any TemplateObject) -> String {
-        guard let nodes = templates[name] else { return "" }
+        String(decoding: renderBytes(name, with: view), as: UTF8.self)
+    }
+
+    /// The page as UTF-8, as it is written to the disk.
+    func renderBytes(_ name: String, with view: any TemplateObject) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
         var state = State(stack: [.object(view)])
         render(nodes, &state, blocks: [:], depth: 0)
-        return state.out.text
+        return state.out.bytes
     }
 
     private struct State {
