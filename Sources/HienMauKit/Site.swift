@@ -97,6 +97,13 @@ public final class SiteSession {
                                                   threads: options.threads, cache: &self.writeUps)
         // The figures need only the front matter: the CSV is read while the bodies are parsed.
         let pending = startAggregate(files, settings: settings, content: content)
+        // Meanwhile the campaign pages' folders are made, unless the build is already failing.
+        let frontMatterFailed = content.checks.hasErrors || files.campaigns.contains { self.writeUps[$0.path]?.campaign == nil }
+        let early = config == nil || frontMatterFailed ? nil : openSite?()
+        if let early {
+            let paths = SitePaths(base: settings.basePath)
+            early.prepare(content.published.map { paths.file(for: paths.campaign($0.slug)) })
+        }
         content.parseBodies(files, config: settings, threads: options.threads, cache: &self.writeUps,
                             diagnostics: &diagnostics)
         let templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
@@ -107,7 +114,7 @@ public final class SiteSession {
         lap("aggregate")
 
         guard !diagnostics.hasErrors, let config, let templates else {
-            return BuildResult(files: [], assets: [], diagnostics: diagnostics, language: settings.language,
+            return BuildResult(files: [], staged: early, assets: [], diagnostics: diagnostics, language: settings.language,
                                rows: computed.rows, timings: timings, aggregateSeconds: aggregateSeconds)
         }
         content.renderMarkdown(config: config, threads: options.threads)
@@ -123,7 +130,8 @@ public final class SiteSession {
         renderer.inputs = inputs.finalize()
 
         let jobs = renderer.jobs()
-        if let site = openSite?() {
+        if let site = early ?? openSite?() {
+            site.beginWriting()
             progress?(Message(vi: "Dựng và ghi \(VietnameseFormat.integer(jobs.count)) trang và tệp dữ liệu…",
                               en: "Rendering and writing \(jobs.count) pages and data files…"))
             let paths = Parallel.map(jobs, threads: options.threads, chunk: 1) { job -> [String] in

@@ -100,6 +100,38 @@ import Testing
         expectNoLeftovers(old.url)
         print("kill test outcomes by delay: \(outcomes)")
     }
+
+    /// A signal while the page folders are only being prepared, the CSV still
+    /// being read, ends the build at once: nothing is reported, the staging
+    /// folder is gone and the site is as it was.
+    @Test func aSignalWhileFoldersArePreparedEndsTheBuildAtOnce() throws {
+        let site = MiniSite()
+        let output = site.folder.url.appendingPathComponent("public")
+        #expect(try CLI.run(["build"], in: site.folder.url).status == 0)
+        let before = CLI.snapshot(output)
+        // A long read; its rows warn (the same donor twice a day), so a build that ran on to its report would say so.
+        let row = "hn-2023,2023-08-04,Trụ sở,Nguyễn Văn An,A1,Phòng 1,350,O+,,yes\n"
+        site.write("content/data/donations.csv", MiniSite.header + String(repeating: row, count: 300_000))
+        let log = site.folder.url.appendingPathComponent("stderr.txt").path
+        let pid = try CLI.spawnWithDefaultSignals(
+            ["build", "--content", site.content.path, "--templates", site.templates.path, "--output", output.path], stderr: log)
+        let prepared = site.folder.url.appendingPathComponent(".public.hienmau-staging-\(pid)/chien-dich").path
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: prepared) && Date() < deadline { usleep(500) }
+        #expect(FileManager.default.fileExists(atPath: prepared))
+        kill(pid, SIGTERM)
+        // The test runner's Foundation may reap the child first, so its status is not asked for.
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        let ended = Date().addingTimeInterval(60)
+        while kill(pid, 0) == 0 && Date() < ended { usleep(1000) }
+        let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(!said.contains("cảnh báo") && !said.contains("Đã tạo"), "\(said)")
+        try FileManager.default.removeItem(atPath: log)
+        #expect(!FileManager.default.fileExists(atPath: prepared))
+        #expect(CLI.snapshot(output) == before)
+        expectNoLeftovers(site.folder.url)
+    }
 }
 
 /// `check --format github` and `--format json`, as CI reads them.

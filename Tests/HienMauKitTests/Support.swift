@@ -134,7 +134,7 @@ enum CLI {
     }
 
     /// Starts the binary with every signal at its default disposition; returns its pid.
-    static func spawnWithDefaultSignals(_ arguments: [String]) throws -> pid_t {
+    static func spawnWithDefaultSignals(_ arguments: [String], stderr: String = "/dev/null") throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -149,7 +149,7 @@ enum CLI {
         posix_spawn_file_actions_init(&files)
         defer { posix_spawn_file_actions_destroy(&files) }
         posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&files, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&files, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

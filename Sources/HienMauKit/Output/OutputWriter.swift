@@ -134,9 +134,13 @@ enum AtomicExchange {
 /// Outside a write the process ends at once, as by default. During a write
 /// the writer is told; it stops between two files, removes its staging folder
 /// and then ends the process, so no half-written folder stays beside the site.
+/// While the folders are only being prepared, before rendering, the preparing
+/// thread is stopped and the staging folder removed at once.
 public final class InterruptCleanup: @unchecked Sendable {
     private let lock = NSLock()
     private var path: String?
+    /// Set while only a thread that this stops writes under `path`.
+    private var stopWriters: (() -> Void)?
     private var signalled: Int32?
     private var sources: [DispatchSourceSignal] = []
 
@@ -154,10 +158,11 @@ public final class InterruptCleanup: @unchecked Sendable {
         }
     }
 
-    func set(_ newPath: String?) {
+    func set(_ newPath: String?, stopWriters: (() -> Void)? = nil) {
         lock.lock()
         defer { lock.unlock() }
         path = newPath
+        self.stopWriters = stopWriters
     }
 
     private func received(_ code: Int32) {
@@ -165,6 +170,12 @@ public final class InterruptCleanup: @unchecked Sendable {
         signalled = code
         // Still holding the lock: a write cannot start between this check and the end.
         if path == nil { Self.end(code) }
+        // Nothing but a preparing thread writes there: stop it, clean up and end now.
+        if let stopWriters, let path {
+            stopWriters()
+            try? FileManager.default.removeItem(atPath: path)
+            Self.end(code)
+        }
         lock.unlock()
     }
 
