@@ -7,51 +7,96 @@ struct DataExports {
     var paths: SitePaths
 
     func campaignsJSON() -> [UInt8] {
+        var json = JSONStream()
         let t = figures.totals
-        let totals = JSON.object([
-            ("campaigns", .int(campaigns.count)), ("registrations", .int(t.registrations)),
-            ("donations", .int(t.donations)), ("deferred", .int(t.deferred)), ("volume_ml", .int(t.volumeML)),
-        ])
-        let list = campaigns.compactMap { campaign -> JSON? in
-            guard let f = figures.campaign(campaign.id) else { return nil }
-            func tally(_ key: String, _ name: JSON, _ tally: Tally) -> JSON {
-                .object([(key, name), ("registrations", .int(tally.registrations)),
-                         ("donations", .int(tally.donations)), ("volume_ml", .int(tally.volumeML))])
+        json.beginObject()
+        json.key("totals")
+        json.beginObject()
+        json.field("campaigns", campaigns.count)
+        json.field("registrations", t.registrations)
+        json.field("donations", t.donations)
+        json.field("deferred", t.deferred)
+        json.field("volume_ml", t.volumeML)
+        json.end()
+        json.key("campaigns")
+        json.beginArray()
+        for campaign in campaigns {
+            guard let f = figures.campaign(campaign.id) else { continue }
+            json.beginObject()
+            json.field("id", campaign.id)
+            json.field("slug", campaign.slug)
+            json.field("url", paths.campaign(campaign.slug))
+            json.field("title", campaign.title)
+            json.field("date", campaign.date.iso)
+            json.field("start", campaign.start?.iso)
+            json.field("end", campaign.end?.iso)
+            json.field("target_units", campaign.targetUnits)
+            json.field("registrations", f.totals.registrations)
+            json.field("donations", f.totals.donations)
+            json.field("deferred", f.totals.deferred)
+            json.field("volume_ml", f.totals.volumeML)
+            json.key("progress")
+            json.double(f.progress)
+            func tallies<Key>(_ name: String, _ groups: [Group<Key>], key: String, _ text: (Key) -> String) {
+                json.key(name)
+                json.beginArray()
+                for group in groups {
+                    json.beginObject()
+                    json.field(key, group.key.map(text))
+                    json.field("registrations", group.tally.registrations)
+                    json.field("donations", group.tally.donations)
+                    json.field("volume_ml", group.tally.volumeML)
+                    json.end()
+                }
+                json.end()
             }
-            return .object([
-                ("id", .string(campaign.id)), ("slug", .string(campaign.slug)),
-                ("url", .string(paths.campaign(campaign.slug))), ("title", .string(campaign.title)),
-                ("date", .string(campaign.date.iso)),
-                ("start", .optional(campaign.start?.iso)), ("end", .optional(campaign.end?.iso)),
-                ("target_units", campaign.targetUnits.map(JSON.int) ?? .null),
-                ("registrations", .int(f.totals.registrations)), ("donations", .int(f.totals.donations)),
-                ("deferred", .int(f.totals.deferred)), ("volume_ml", .int(f.totals.volumeML)),
-                ("progress", f.progress.map(JSON.double) ?? .null),
-                ("by_site", .array(f.bySite.map { tally("site", .optional($0.key), $0.tally) })),
-                ("by_date", .array(f.byDate.map { tally("date", .optional($0.key?.iso), $0.tally) })),
-                ("by_unit", .array(f.byUnit.map { tally("unit", .optional($0.key), $0.tally) })),
-                ("by_blood_group", .array(f.byBloodGroup.map {
-                    .object([("blood_group", .optional($0.key)), ("donations", .int($0.tally.donations))])
-                })),
-            ])
+            tallies("by_site", f.bySite, key: "site") { $0 }
+            tallies("by_date", f.byDate, key: "date") { $0.iso }
+            tallies("by_unit", f.byUnit, key: "unit") { $0 }
+            json.key("by_blood_group")
+            json.beginArray()
+            for group in f.byBloodGroup {
+                json.beginObject()
+                json.field("blood_group", group.key)
+                json.field("donations", group.tally.donations)
+                json.end()
+            }
+            json.end()
+            json.end()
         }
-        return JSON.object([("totals", totals), ("campaigns", .array(list))]).serializedBytes()
+        json.end()
+        json.end()
+        return json.finish()
     }
 
     func honourRollJSON() -> [UInt8] {
-        let donors = figures.honourRoll.map { donor in
-            JSON.object([
-                ("name", .optional(donor.name)), ("unit", .optional(donor.unit)),
-                ("donations", .int(donor.donations)), ("milestone", .int(donor.milestone)),
-            ])
+        var json = JSONStream()
+        json.beginObject()
+        json.key("donors")
+        json.beginArray()
+        for donor in figures.honourRoll {
+            json.beginObject()
+            json.field("name", donor.name)
+            json.field("unit", donor.unit)
+            json.field("donations", donor.donations)
+            json.field("milestone", donor.milestone)
+            json.end()
         }
-        let awards = honours.map { honour in
-            JSON.object([
-                ("recipient", .string(honour.recipient)), ("kind", .string(honour.kind.rawValue)),
-                ("award", .string(honour.award)), ("issuer", .string(honour.issuer)), ("year", .int(honour.year)),
-            ])
+        json.end()
+        json.key("awards")
+        json.beginArray()
+        for honour in honours {
+            json.beginObject()
+            json.field("recipient", honour.recipient)
+            json.field("kind", honour.kind.rawValue)
+            json.field("award", honour.award)
+            json.field("issuer", honour.issuer)
+            json.field("year", honour.year)
+            json.end()
         }
-        return JSON.object([("donors", .array(donors)), ("awards", .array(awards))]).serializedBytes()
+        json.end()
+        json.end()
+        return json.finish()
     }
 
     /// The CSV downloads. Each is made on its own, so they render in parallel.
