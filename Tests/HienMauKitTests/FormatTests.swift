@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HienMauKit
 
@@ -51,5 +52,80 @@ import Testing
         #expect(Escape.csvCell("a,\u{301}b") == "\"a,\u{301}b\"")
         #expect(Escape.csvCell("a\r\nb") == "\"a\r\nb\"")
         #expect(Escape.csvCell("Nguyễn Văn A") == "Nguyễn Văn A")
+    }
+}
+
+/// The open data's JSON strings: read back by Foundation's parser to the text
+/// they were made from, with nothing raw that could end an inline script or a
+/// JavaScript line, and text that needs no escape left as it is.
+@Suite struct JSONQuotingTests {
+    static let texts = [
+        "Giọt máu nghĩa tình – Hà Nội", "say \"hi\"", "back\\slash", "two\nlines\r\n", "tab\there",
+        "</script><b>", "line\u{2028}and\u{2029}paragraph", "bell\u{07} unit\u{1F} nul\u{00}", "…‘’“”—",
+        "ends with e2 bytes \u{2027}\u{202A}", "",
+    ]
+
+    @Test(arguments: texts) func quotedTextReadsBackAsWritten(_ text: String) throws {
+        let json = JSON.array([.string(text)]).serialized()
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+        #expect(parsed.map { $0.map { Array($0.utf8) } } == [Array(text.utf8)])
+        #expect(!json.contains("<") && !json.contains("\u{2028}") && !json.contains("\u{2029}"), "\(json)")
+        #expect(!json.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(json)")
+    }
+
+    @Test func plainTextIsNotEscaped() {
+        let json = JSON.string("Giọt máu – “nghĩa tình”…").serialized()
+        #expect(json == "\"Giọt máu – “nghĩa tình”…\"\n")
+    }
+
+    /// The streamed layout is the tree's: nested, empty and null values alike.
+    @Test func streamMatchesTheTree() {
+        let tree = JSON.object([
+            ("a", .array([.int(1), .object([]), .array([]), .null, .double(0.5), .double(.nan)])),
+            ("b", .object([("c", .string("d")), ("e", .array([.object([("f", .null)])]))])),
+        ])
+        var stream = JSONStream()
+        stream.beginObject()
+        stream.key("a")
+        stream.beginArray()
+        stream.int(1)
+        stream.beginObject(); stream.end()
+        stream.beginArray(); stream.end()
+        stream.string(nil)
+        stream.double(0.5)
+        stream.double(.nan)
+        stream.end()
+        stream.key("b")
+        stream.beginObject()
+        stream.field("c", "d")
+        stream.key("e")
+        stream.beginArray()
+        stream.beginObject(); stream.field("f", nil as Int?); stream.end()
+        stream.end()
+        stream.end()
+        stream.end()
+        let streamed = String(decoding: stream.finish(), as: UTF8.self)
+        #expect(streamed == """
+            {
+              "a": [
+                1,
+                {},
+                [],
+                null,
+                0.5,
+                null
+              ],
+              "b": {
+                "c": "d",
+                "e": [
+                  {
+                    "f": null
+                  }
+                ]
+              }
+            }
+
+            """)
+        #expect(tree.serialized() == streamed)
     }
 }

@@ -9,19 +9,25 @@ public enum Escape {
         return out.text
     }
 
-    /// The same, appended to `out` without an intermediate string.
+    /// The same, appended to `out` without an intermediate string; the runs
+    /// between escapes are copied whole.
     static func html(_ text: String, into out: inout TextBuffer) {
-        guard text.utf8.contains(where: needsWork) else { return out.append(text) }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append("&amp;")
-            case UInt8(ascii: "<"): out.append("&lt;")
-            case UInt8(ascii: ">"): out.append("&gt;")
-            case UInt8(ascii: "\""): out.append("&quot;")
-            case UInt8(ascii: "'"): out.append("&#39;")
-            case 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: continue
-            default: out.append(byte: byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in bytes.indices where needsWork(bytes[i]) {
+                out.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch bytes[i] {
+                case UInt8(ascii: "&"): out.append("&amp;")
+                case UInt8(ascii: "<"): out.append("&lt;")
+                case UInt8(ascii: ">"): out.append("&gt;")
+                case UInt8(ascii: "\""): out.append("&quot;")
+                case UInt8(ascii: "'"): out.append("&#39;")
+                default: continue  // control characters other than tab and line ends are dropped
+                }
             }
+            out.append(UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
 

@@ -41,41 +41,41 @@ indirect enum JSON {
         }
     }
 
-    /// Appends `text` quoted; text with nothing to escape (the usual case) is copied whole.
+    /// Appends `text` quoted, copying the runs between escapes whole. `<` is
+    /// escaped so that JSON can be inlined into a page without closing a
+    /// script; U+2028 and U+2029 because older JavaScript reads them as line ends.
     static func quote(_ text: String, into out: inout TextBuffer) {
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }
-        if plain {
-            out.append(byte: UInt8(ascii: "\""))
-            out.append(text)
-            out.append(byte: UInt8(ascii: "\""))
-        } else {
-            out.append(quote(text))
-        }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // `<` is escaped so that JSON can be inlined into a page without closing a script.
-            case "<": out += "\\u003c"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        out.append(byte: UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var length = 1
+                let escape: String
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    i += 1
+                    continue
                 }
+                out.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                out.append(escape)
+                i += length
+                run = i
             }
+            out.append(UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        return out + "\""
+        out.append(byte: UInt8(ascii: "\""))
     }
 }
 

@@ -14,6 +14,10 @@ struct TextBuffer {
         }
     }
 
+    mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: raw)
+    }
+
     mutating func append(bytes slice: ArraySlice<UInt8>) {
         bytes.append(contentsOf: slice)
     }
