@@ -104,7 +104,8 @@ public final class SiteSession {
             let paths = SitePaths(base: settings.basePath)
             early.prepare(content.published.map { paths.file(for: paths.campaign($0.slug)) })
         }
-        content.parseBodies(files, config: settings, threads: options.threads, cache: &self.writeUps,
+        // Reading the CSV is the longer of the two: the bodies leave it a core to itself.
+        content.parseBodies(files, config: settings, threads: max(1, options.threads - 1), cache: &self.writeUps,
                             diagnostics: &diagnostics)
         let templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
         lap("parse")
