@@ -130,8 +130,9 @@ public final class SiteSession {
         inputs.combine(version)
         renderer.inputs = inputs.finalize()
 
-        let jobs = renderer.jobs()
-        if let site = early ?? openSite?() {
+        let site = early ?? openSite?()
+        let jobs = renderer.jobs(fingerprinted: site == nil)
+        if let site {
             site.beginWriting()
             progress?(Message(vi: "Dựng và ghi \(VietnameseFormat.integer(jobs.count)) trang và tệp dữ liệu…",
                               en: "Rendering and writing \(jobs.count) pages and data files…"))

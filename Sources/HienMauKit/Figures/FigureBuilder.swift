@@ -78,7 +78,7 @@ public struct FigureBuilder {
             }
             if let line = line(running) { siteRoll.append(line) }
         }
-        let sorter = HonourRoll.Sorter(lines: siteRoll + campaignRolls.joined(), vocabulary: &vocabulary)
+        let sorter = HonourRoll.Sorter(lines: siteRoll + campaignRolls.joined(), vocabulary: &vocabulary, threads: threads)
         var rolls: [String: [HonouredDonor]] = [:]
         for (index, info) in campaigns.enumerated() {
             rolls[info.id] = sorter.sorted(campaignRolls[index], vocabulary: &vocabulary)

@@ -34,13 +34,16 @@ enum HonourRoll {
         private var nameRank: [Int32: Int32] = [:]
         private var unitRank: [Int32: Int32] = [:]
 
-        init(lines: [Line], vocabulary: inout RowVocabulary) {
+        /// The collation keys of tens of thousands of names are worked out on `threads` cores.
+        init(lines: [Line], vocabulary: inout RowVocabulary, threads: Int = 1) {
             let names = Set(lines.lazy.filter { $0.name >= 0 }.map(\.name)).sorted()
             let units = Set(lines.lazy.filter { $0.name >= 0 }.map(\.unit)).sorted()
-            var nameKeys: [(id: Int32, given: VietnameseCollation.Key, full: VietnameseCollation.Key)] = names.map { id in
-                let text = vocabulary.names.text(id)
-                return (id, VietnameseCollation.key(VietnameseCollation.givenName(text)), VietnameseCollation.key(text))
-            }
+            let texts = vocabulary
+            var nameKeys: [(id: Int32, given: VietnameseCollation.Key, full: VietnameseCollation.Key)] =
+                Parallel.map(names, threads: threads) { id in
+                    let text = texts.names.peekText(id)
+                    return (id, VietnameseCollation.key(VietnameseCollation.givenName(text)), VietnameseCollation.key(text))
+                }
             nameKeys.sort { ($0.given, $0.full) < ($1.given, $1.full) }
             var rank: Int32 = -1
             for (i, entry) in nameKeys.enumerated() {
