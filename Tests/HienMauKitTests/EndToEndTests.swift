@@ -23,6 +23,25 @@ import Testing
         #expect(checker.terminationStatus == 0, "W3C checker: \(output)")
     }
 
+    /// The streamed build (page folders made ahead while the CSV is read,
+    /// files written as they are rendered) writes exactly the files of the
+    /// in-memory build, byte for byte: no file more, none less.
+    @Test func streamedBuildWritesWhatTheInMemoryBuildMakes() throws {
+        let temp = TempFolder()
+        let (content, templates) = temp.copySampleSite()
+        let build = try CLI.run(["build"], in: temp.url)
+        #expect(build.status == 0, "\(build.stderr)")
+        let written = CLI.snapshot(temp.url.appendingPathComponent("public"))
+        let result = Site.generate(BuildOptions(content: content, templates: templates))
+        var expected: [String: Data] = [:]
+        for file in result.files { expected[file.path] = Data(file.bytes) }
+        for asset in result.assets { expected[asset.path] = FileManager.default.contents(atPath: asset.url.path) }
+        #expect(written.keys.sorted() == expected.keys.sorted())
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(written[path] == data, "\(path)")
+        }
+    }
+
     /// `--timings` names every stage with its time; the aggregate, read while
     /// the write-ups are parsed, also gives its whole time.
     @Test func timingsNameEveryStage() throws {
