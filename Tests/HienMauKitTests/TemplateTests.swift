@@ -27,6 +27,16 @@ import Testing
         #expect(try render("{{flag}}", ["flag": .flag(true)]) == "true")
     }
 
+    /// HTML handed over as bytes goes in as it is where a tag does not
+    /// escape, is escaped like text where one does, and counts as present
+    /// even when empty, as text does.
+    @Test func htmlBytesAreRawInTripleTagsAndEscapedOtherwise() throws {
+        let fields: [String: TemplateValue] = ["h": .html(Array("<p>Hà & Nội</p>".utf8)), "e": .html([]), "t": .text("")]
+        #expect(try render("{{{h}}}|{{& h}}", fields) == "<p>Hà & Nội</p>|<p>Hà & Nội</p>")
+        #expect(try render("{{h}}", fields) == "&lt;p&gt;Hà &amp; Nội&lt;/p&gt;")
+        #expect(try render("{{#e}}e{{/e}}{{#t}}t{{/t}}{{^e}}not e{{/e}}", fields) == "et")
+    }
+
     @Test func dottedNamesAndTheContextStack() throws {
         let site = View(fields: ["title": .text("Site"), "l": .object(["menu": "Danh mục"])])
         let item = View(fields: ["name": .text("A")])

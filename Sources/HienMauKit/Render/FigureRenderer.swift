@@ -6,7 +6,7 @@ struct FigureRenderer {
 
     /// - Parameter idPrefix: makes element ids unique on the page.
     func render(_ spec: FigureSpec, campaign: Campaign, figures: CampaignFigures, roll: [HonouredDonor],
-                idPrefix: String) -> String {
+                idPrefix: String) -> [UInt8] {
         let tables = StatsTables(labels: labels)
         let charts = Charts(labels: labels)
         let tableID = "\(idPrefix)-table"
@@ -54,9 +54,15 @@ struct FigureRenderer {
         labels.t("Kết quả ", "Results ") + labels.breakdownTitle(by)
     }
 
-    private func figure(_ svg: String, table: String, tableID: String) -> String {
-        "<figure class=\"chart-figure\">\(svg)<figcaption><a href=\"#\(tableID)\">"
-            + Escape.html(labels.dataTable) + "</a></figcaption></figure>\n" + table
+    private func figure(_ svg: String, table: [UInt8], tableID: String) -> [UInt8] {
+        var out = TextBuffer(capacity: svg.utf8.count + table.count + 128)
+        out.append("<figure class=\"chart-figure\">")
+        out.append(svg)
+        out.append("<figcaption><a href=\"#\(tableID)\">")
+        Escape.html(labels.dataTable, into: &out)
+        out.append("</a></figcaption></figure>\n")
+        out.append(table)
+        return out.bytes
     }
 }
 
@@ -68,8 +74,8 @@ struct HonourRollHTML {
     /// milestone's size in the whole roll (for the badge), and `firstNumber`
     /// the place of the page's first donor in its milestone's list.
     func render(_ roll: some Collection<HonouredDonor>, headingLevel: Int, emptyText: String,
-                groupSizes: [Int: Int]? = nil, firstNumber: Int = 1) -> String {
-        guard !roll.isEmpty else { return "<p class=\"empty\">\(Escape.html(emptyText))</p>\n" }
+                groupSizes: [Int: Int]? = nil, firstNumber: Int = 1) -> [UInt8] {
+        guard !roll.isEmpty else { return Array("<p class=\"empty\">\(Escape.html(emptyText))</p>\n".utf8) }
         var out = TextBuffer(capacity: 128 + roll.count * 128)
         out.append("<div class=\"honour-roll\">")
         var groups: [(Int, [HonouredDonor])] = []
@@ -108,6 +114,6 @@ struct HonourRollHTML {
             out.append("</ol></section>")
         }
         out.append("</div>\n")
-        return out.text
+        return out.bytes
     }
 }

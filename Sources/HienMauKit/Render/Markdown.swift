@@ -24,11 +24,11 @@ public struct FigureBlock: Sendable, Equatable {
     public static func marker(_ index: Int) -> String { "<!--hienmau-figure:\(index)-->" }
 
     /// Puts `figures[n]` where marker n is, in one pass over the bytes.
-    public static func fill(_ html: String, with figures: [String]) -> String {
-        guard !figures.isEmpty else { return html }
-        let prefix = Array("<!--hienmau-figure:".utf8), suffix = Array("-->".utf8)
+    static func fill(_ html: String, with figures: [[UInt8]]) -> [UInt8] {
         let bytes = Array(html.utf8)
-        var out = TextBuffer(capacity: bytes.count + figures.reduce(0) { $0 + $1.utf8.count })
+        guard !figures.isEmpty else { return bytes }
+        let prefix = Array("<!--hienmau-figure:".utf8), suffix = Array("-->".utf8)
+        var out = TextBuffer(capacity: bytes.count + figures.reduce(0) { $0 + $1.count })
         // Text is copied in runs up to each marker.
         var copied = 0, i = 0
         while let open = bytes[i...].firstIndex(of: prefix[0]) {
@@ -46,7 +46,7 @@ public struct FigureBlock: Sendable, Equatable {
             i = copied
         }
         out.append(bytes: bytes[copied...])
-        return out.text
+        return out.bytes
     }
 }
 

@@ -89,13 +89,13 @@ extension SiteRenderer {
             renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "fig-\(index + 1)")
         })
         // The standard figures, unless the write-up already shows the same one.
-        var details = ""
+        var details = TextBuffer()
         let standard: [FigureSpec] = [.chart(.cumulative), .chart(.breakdown(.site)), .stats(.unit), .stats(.bloodGroup)]
         for (index, spec) in standard.enumerated() where !written.contains(spec) {
-            details += renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "std-\(index + 1)")
+            details.append(renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "std-\(index + 1)"))
         }
         let rollHTML = written.contains(where: { if case .honourRoll = $0 { return true } else { return false } })
-            ? "" : renderer.render(.honourRoll(min: nil), campaign: campaign, figures: f, roll: roll, idPrefix: "roll")
+            ? [] : renderer.render(.honourRoll(min: nil), campaign: campaign, figures: f, roll: roll, idPrefix: "roll")
         let progressHTML = campaign.targetUnits == nil || written.contains(.chart(.progress)) ? nil
             : Charts(labels: labels).progress(id: "progress", title: labels.t("Tiến độ so với chỉ tiêu", "Progress against target"),
                                               donations: f.totals.donations, target: campaign.targetUnits)
@@ -112,7 +112,7 @@ extension SiteRenderer {
             organizer: campaign.organizer, location: campaign.location, period: period, hospitals: campaign.hospitals,
             hasHospitals: !campaign.hospitals.isEmpty, coverURL: cover, coverAlt: campaign.title,
             kpis: kpis(f.totals, progress: f.progress), progressHTML: progressHTML, bodyHTML: body,
-            detailsHTML: details, rollHTML: rollHTML, draft: campaign.draft)
+            detailsHTML: details.bytes, rollHTML: rollHTML, draft: campaign.draft)
         return templates.render(view, with: "campaign")
     }
 

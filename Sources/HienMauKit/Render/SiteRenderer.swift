@@ -60,7 +60,7 @@ struct SiteRenderer {
     }
 
     /// One bar per year of campaign start: readable for two campaigns or ten thousand.
-    func trendChart(id: String) -> String {
+    func trendChart(id: String) -> [UInt8] {
         var byYear: [Int: Int] = [:]
         for campaign in campaigns {
             byYear[(campaign.start ?? campaign.date).year, default: 0] += figures.campaign(campaign.id)?.totals.donations ?? 0
@@ -72,7 +72,7 @@ struct SiteRenderer {
         let table = TableHTML.render(
             id: "\(id)-table", caption: title, columns: [labels.t("Năm", "Year"), labels.donations],
             rows: items.map { TableHTML.Row(header: $0.label, cells: [labels.integer($0.value)]) })
-        return "<figure class=\"chart-figure\">\(chart)<figcaption><a href=\"#\(id)-table\">\(Escape.html(labels.dataTable))</a></figcaption></figure>\n" + table
+        return Array("<figure class=\"chart-figure\">\(chart)<figcaption><a href=\"#\(id)-table\">\(Escape.html(labels.dataTable))</a></figcaption></figure>\n".utf8) + table
     }
 }
 

@@ -6,7 +6,7 @@ enum TableHTML {
     }
 
     /// - Parameters: text arguments are plain text and are escaped here.
-    static func render(id: String?, caption: String, columns: [String], rows: [Row], footer: Row? = nil) -> String {
+    static func render(id: String?, caption: String, columns: [String], rows: [Row], footer: Row? = nil) -> [UInt8] {
         var out = TextBuffer(capacity: 256 + rows.count * 96)
         out.append("<div class=\"table-wrap\"><table")
         if let id {
@@ -31,7 +31,7 @@ enum TableHTML {
             out.append("</tfoot>")
         }
         out.append("</table></div>\n")
-        return out.text
+        return out.bytes
     }
 
     private static func line(_ row: Row, into out: inout TextBuffer) {
@@ -51,7 +51,7 @@ enum TableHTML {
 struct StatsTables {
     var labels: Labels
 
-    func totals(_ tally: Tally, target: Int?, progress: Double?, caption: String, id: String?) -> String {
+    func totals(_ tally: Tally, target: Int?, progress: Double?, caption: String, id: String?) -> [UInt8] {
         let columns = [labels.t("Chỉ số", "Figure"), labels.t("Giá trị", "Value")]
         var rows = [
             TableHTML.Row(header: labels.registrations, cells: [labels.integer(tally.registrations)]),
@@ -68,7 +68,7 @@ struct StatsTables {
         return TableHTML.render(id: id, caption: caption, columns: columns, rows: rows)
     }
 
-    func breakdown(_ figures: CampaignFigures, by: Breakdown, caption: String, id: String?) -> String {
+    func breakdown(_ figures: CampaignFigures, by: Breakdown, caption: String, id: String?) -> [UInt8] {
         switch by {
         case .bloodGroup:
             let rows = figures.byBloodGroup.map {
@@ -87,7 +87,7 @@ struct StatsTables {
         }
     }
 
-    private func table(_ groups: [(String, Tally)], first: String, caption: String, id: String?) -> String {
+    private func table(_ groups: [(String, Tally)], first: String, caption: String, id: String?) -> [UInt8] {
         let rows = groups.map { name, tally in
             TableHTML.Row(header: name, cells: [
                 labels.integer(tally.registrations), labels.integer(tally.donations), labels.integer(tally.volumeML),

@@ -14,6 +14,10 @@ struct TextBuffer {
         }
     }
 
+    mutating func append(_ other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
+
     mutating func append(_ raw: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: raw)
     }

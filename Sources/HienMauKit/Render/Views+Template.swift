@@ -88,7 +88,7 @@ extension HomeView: TemplateObject {
         case "site": return .object(site)
         case "meta": return .object(meta)
         case "kpis": return .objects(kpis)
-        case "trendHTML": return .text(trendHTML)
+        case "trendHTML": return .html(trendHTML)
         case "latest": return .objects(latest)
         case "hasMore": return .flag(hasMore)
         case "campaignsURL": return .text(campaignsURL)
@@ -125,9 +125,9 @@ extension CampaignView: TemplateObject {
         case "coverAlt": return .text(coverAlt)
         case "kpis": return .objects(kpis)
         case "progressHTML": return .optional(progressHTML)
-        case "bodyHTML": return .text(bodyHTML)
-        case "detailsHTML": return .text(detailsHTML)
-        case "rollHTML": return .text(rollHTML)
+        case "bodyHTML": return .html(bodyHTML)
+        case "detailsHTML": return .html(detailsHTML)
+        case "rollHTML": return .html(rollHTML)
         case "draft": return .flag(draft)
         default: return nil
         }
@@ -140,8 +140,8 @@ extension StatsView: TemplateObject {
         case "site": return .object(site)
         case "meta": return .object(meta)
         case "kpis": return .objects(kpis)
-        case "trendHTML": return .text(trendHTML)
-        case "campaignsTableHTML": return .text(campaignsTableHTML)
+        case "trendHTML": return .html(trendHTML)
+        case "campaignsTableHTML": return .html(campaignsTableHTML)
         case "downloads": return .objects(downloads)
         default: return nil
         }
@@ -163,7 +163,7 @@ extension HonoursView: TemplateObject {
         switch name {
         case "site": return .object(site)
         case "meta": return .object(meta)
-        case "rollHTML": return .text(rollHTML)
+        case "rollHTML": return .html(rollHTML)
         case "pagerHTML": return .text(pagerHTML)
         case "awards": return .objects(awards)
         case "hasAwards": return .flag(hasAwards)

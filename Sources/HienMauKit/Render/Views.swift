@@ -56,7 +56,7 @@ struct HomeView {
     var site: SiteView
     var meta: MetaView
     var kpis: [KPI]
-    var trendHTML: String
+    var trendHTML: [UInt8]
     var latest: [CampaignCard]
     var hasMore: Bool
     var campaignsURL: String
@@ -83,9 +83,9 @@ struct CampaignView {
     var coverAlt: String
     var kpis: [KPI]
     var progressHTML: String?
-    var bodyHTML: String
-    var detailsHTML: String
-    var rollHTML: String
+    var bodyHTML: [UInt8]
+    var detailsHTML: [UInt8]
+    var rollHTML: [UInt8]
     var draft: Bool
 }
 
@@ -93,8 +93,8 @@ struct StatsView {
     var site: SiteView
     var meta: MetaView
     var kpis: [KPI]
-    var trendHTML: String
-    var campaignsTableHTML: String
+    var trendHTML: [UInt8]
+    var campaignsTableHTML: [UInt8]
     var downloads: [Download]
 }
 
@@ -106,7 +106,7 @@ struct Download {
 struct HonoursView {
     var site: SiteView
     var meta: MetaView
-    var rollHTML: String
+    var rollHTML: [UInt8]
     /// Links to the other pages of a long roll; empty when it fits on one.
     var pagerHTML: String
     var awards: [Award]

@@ -36,6 +36,8 @@ struct TemplateRenderer: Sendable {
                 switch value {
                 case .text(let text):
                     if escaped { Escape.html(text, into: &state.out) } else { state.out.append(text) }
+                case .html(let bytes):
+                    if escaped { Escape.html(String(decoding: bytes, as: UTF8.self), into: &state.out) } else { state.out.append(bytes) }
                 case .flag(let flag): state.out.append(flag ? "true" : "false")
                 case .list, .object: continue
                 }

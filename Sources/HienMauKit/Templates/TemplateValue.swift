@@ -1,6 +1,9 @@
 /// What a template tag finds when it looks a name up.
 enum TemplateValue {
     case text(String)
+    /// HTML made by the renderer as UTF-8 (tables, rolls, filled bodies): a
+    /// `String` of it would have Swift check every byte once more.
+    case html([UInt8])
     case flag(Bool)
     case list([TemplateValue])
     case object(any TemplateObject)
