@@ -54,7 +54,8 @@ struct FigureRenderer {
         labels.t("Kết quả ", "Results ") + labels.breakdownTitle(by)
     }
 
-    private func figure(_ svg: String, table: [UInt8], tableID: String) -> [UInt8] {
+    /// A chart with a link to the table that gives its figures, then the table.
+    func figure(_ svg: String, table: [UInt8], tableID: String) -> [UInt8] {
         var out = TextBuffer(capacity: svg.utf8.count + table.count + 128)
         out.append("<figure class=\"chart-figure\">")
         out.append(svg)

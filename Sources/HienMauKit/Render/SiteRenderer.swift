@@ -72,7 +72,7 @@ struct SiteRenderer {
         let table = TableHTML.render(
             id: "\(id)-table", caption: title, columns: [labels.t("Năm", "Year"), labels.donations],
             rows: items.map { TableHTML.Row(header: $0.label, cells: [labels.integer($0.value)]) })
-        return Array("<figure class=\"chart-figure\">\(chart)<figcaption><a href=\"#\(id)-table\">\(Escape.html(labels.dataTable))</a></figcaption></figure>\n".utf8) + table
+        return FigureRenderer(labels: labels, milestones: config.milestones).figure(chart, table: table, tableID: "\(id)-table")
     }
 }
 
