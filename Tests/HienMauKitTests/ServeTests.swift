@@ -88,17 +88,18 @@ import Testing
         let good = try String(contentsOf: file, encoding: .utf8)
         let page = "/chien-dich/cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19/"
 
-        try Data(good.replacing("Tháng 4/2020, cả nước", with: "Tháng tư năm 2020, cả nước").utf8).write(to: file)
+        // Saved in one step, as editors do: the watcher never sees a half-written file.
+        try Data(good.replacing("Tháng 4/2020, cả nước", with: "Tháng tư năm 2020, cả nước").utf8).write(to: file, options: .atomic)
         #expect(wait { (try? server.get(page).body.contains("Tháng tư năm 2020")) == true })
 
-        try Data(good.replacing("campaign: ca-mau-2020", with: "campaign: [ca-mau").utf8).write(to: file)
+        try Data(good.replacing("campaign: ca-mau-2020", with: "campaign: [ca-mau").utf8).write(to: file, options: .atomic)
         #expect(wait { (try? server.get(page).status) == 500 })
         let errorPage = try server.get(page)
         #expect(errorPage.body.contains("Trang chưa dựng được"))
         #expect(errorPage.body.contains("content/campaigns/ca-mau-2020.md:4:5: lỗi: YAML không hợp lệ"))
         #expect(errorPage.body.contains(PreviewPage.reloadPath))
 
-        try Data(good.utf8).write(to: file)
+        try Data(good.utf8).write(to: file, options: .atomic)
         #expect(wait { (try? server.get(page).status) == 200 })
         #expect(try server.get(page).body.contains("Tháng 4/2020, cả nước"))
     }
