@@ -185,15 +185,41 @@ import Testing
         return ioctl(fd, UInt(0x8008_6601), &flags) == 0 ? flags : nil
     }
 
-    @Test func topLevelFoldersSpreadTheirPageFolders() throws {
+    static var keepsTheFlag: Bool {
         let scratch = TempFolder()
         FolderHint.spreadSubfolders(of: scratch.url.path)
-        guard let scratchFlags = Self.flags(scratch.url.path), scratchFlags & Self.topDirectory != 0 else { return }
+        return Self.flags(scratch.url.path).map { $0 & Self.topDirectory != 0 } == true
+    }
+
+    @Test func oneFolderInEveryFewIsSpreadAndTheHintIsNotLeftBehind() throws {
+        guard Self.keepsTheFlag else { return }
+        let scratch = TempFolder()
+        let site = try StagedSite(writer: OutputWriter(output: scratch.url.appendingPathComponent("public")))
+        let pages = 2 * FolderHint.every + 1
+        site.write((0..<pages).map { OutputFile(path: "chien-dich/trang-\($0)/index.html", contents: "<p>\($0)</p>") })
+        // The first page folder, then one in `every`.
+        #expect(site.spreadFolders == 3)
+        try site.commit(assets: [])
+        let output = scratch.url.appendingPathComponent("public").path
+        // The site's own folder spreads its few top-level folders for good;
+        // below it, the hint is held only while one folder is made.
+        #expect(Self.flags(output).map { $0 & Self.topDirectory != 0 } == true)
+        #expect(Self.flags(output + "/chien-dich").map { $0 & Self.topDirectory } == 0)
+        for page in 0..<pages {
+            #expect(Self.flags(output + "/chien-dich/trang-\(page)").map { $0 & Self.topDirectory } == 0, "\(page)")
+        }
+        #expect(FileManager.default.contents(atPath: output + "/chien-dich/trang-9/index.html") == Data("<p>9</p>".utf8))
+    }
+
+    @Test func aBuiltSiteKeepsTheHintOnlyOnItsOwnFolder() throws {
+        guard Self.keepsTheFlag else { return }
         let site = MiniSite()
         #expect(try CLI.run(["build"], in: site.folder.url).status == 0)
         let output = site.folder.url.appendingPathComponent("public").path
         #expect(Self.flags(output).map { $0 & Self.topDirectory != 0 } == true)
-        #expect(Self.flags(output + "/chien-dich").map { $0 & Self.topDirectory != 0 } == true)
+        for folder in ["chien-dich", "vinh-danh", "data"] {
+            #expect(Self.flags(output + "/" + folder).map { $0 & Self.topDirectory } == 0, "\(folder)")
+        }
         let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/chien-dich").filter { !$0.hasSuffix(".html") }
         #expect(!pages.isEmpty)
         for page in pages {

@@ -15,6 +15,11 @@ public final class StagedSite: @unchecked Sendable {
     private let lock = NSLock()
     /// Folders made so far under `staging` ("" is the staging folder itself).
     private var made: Set<String> = [""]
+    /// Folders made below the top level, and how many of them were spread (`FolderHint`).
+    private var subfolders = 0
+    private(set) var spreadFolders = 0
+    /// Held while a parent folder carries the spreading hint for one subfolder.
+    private let spreading = NSLock()
     private var failure: Error?
     private var closed = false
     /// The thread of `prepare`, and whether it was told to stop.
@@ -113,14 +118,34 @@ public final class StagedSite: @unchecked Sendable {
         lock.unlock()
         guard !known else { return }
         if let parentSlash = folder.lastIndex(of: "/") { try makeParent(of: String(folder[..<parentSlash]) + "/") }
-        if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+        if let parentSlash = folder.lastIndex(of: "/") {
+            try makeSubfolder(folder, parent: String(folder[..<parentSlash]))
+        } else if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path + "/" + folder])
         }
-        // Top-level folders (`chien-dich/`, `vinh-danh/`) hold the page folders.
-        if !folder.contains("/") { FolderHint.spreadSubfolders(of: staging.path + "/" + folder) }
         lock.lock()
         made.insert(folder)
         lock.unlock()
+    }
+
+    /// A folder below the top level, such as a page folder: one in
+    /// `FolderHint.every` is spread over the disk and the next ones follow it.
+    private func makeSubfolder(_ folder: String, parent: String) throws {
+        lock.lock()
+        subfolders += 1
+        let spread = subfolders % FolderHint.every == 1
+        if spread { spreadFolders += 1 }
+        lock.unlock()
+        if spread {
+            spreading.lock()
+            FolderHint.set(staging.path + "/" + parent, spreading: true)
+        }
+        let made = mkdir(staging.path + "/" + folder, 0o755) == 0 || errno == EEXIST
+        if spread {
+            FolderHint.set(staging.path + "/" + parent, spreading: false)
+            spreading.unlock()
+        }
+        if !made { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path + "/" + folder]) }
     }
 
     /// Between steps on the calling thread: cleans up and ends the process if a signal came.
