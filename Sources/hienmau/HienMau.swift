@@ -47,6 +47,7 @@ struct Build: ParsableCommand {
         let progress = ProgressLine()
         let session = SiteSession(input.buildOptions)
         session.progress = { progress.update($0) }
+        session.keepsMemoryUntilExit = true
         // Files are written into a staging folder as they are rendered; the
         // site is swapped in only when the whole build succeeded.
         let writer = OutputWriter(output: outputURL)
@@ -85,6 +86,8 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
         Report.summary(result, seconds: total.seconds, output: output)
+        // The session's memory goes back with the process, not object by object.
+        withExtendedLifetime(session) { Foundation.exit(0) }
     }
 }
 
