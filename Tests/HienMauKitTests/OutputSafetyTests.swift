@@ -227,3 +227,19 @@ import Testing
         }
     }
 }
+
+/// Files in the staging folder are written without truncating on open.
+@Suite struct FreshFileTests {
+    @Test func writingFreshMakesTheFileHoldExactlyTheBytes() throws {
+        let scratch = TempFolder()
+        let path = scratch.url.appendingPathComponent("index.html").path
+        // Absent, then empty (as `prepare` leaves it), then longer than the new bytes.
+        try PlainFile.writeFresh(Array("<p>một</p>".utf8), to: path)
+        #expect(FileManager.default.contents(atPath: path) == Data("<p>một</p>".utf8))
+        try PlainFile.writeFresh([], to: path)
+        #expect(FileManager.default.contents(atPath: path) == Data())
+        try PlainFile.writeFresh(Array("<p>một trang dài hơn</p>".utf8), to: path)
+        try PlainFile.writeFresh(Array("<p>ngắn</p>".utf8), to: path)
+        #expect(FileManager.default.contents(atPath: path) == Data("<p>ngắn</p>".utf8))
+    }
+}

@@ -97,7 +97,7 @@ public final class StagedSite: @unchecked Sendable {
         for file in files {
             do {
                 try makeParent(of: file.path)
-                try PlainFile.write(file.bytes, to: staging.path + "/" + file.path)
+                try PlainFile.writeFresh(file.bytes, to: staging.path + "/" + file.path)
             } catch {
                 lock.lock()
                 if failure == nil { failure = error }
