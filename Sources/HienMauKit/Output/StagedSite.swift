@@ -117,9 +117,10 @@ public final class StagedSite: @unchecked Sendable {
         let known = made.contains(folder)
         lock.unlock()
         guard !known else { return }
-        if let parentSlash = folder.lastIndex(of: "/") { try makeParent(of: String(folder[..<parentSlash]) + "/") }
         if let parentSlash = folder.lastIndex(of: "/") {
-            try makeSubfolder(folder, parent: String(folder[..<parentSlash]))
+            let parent = String(folder[..<parentSlash])
+            try makeParent(of: parent + "/")
+            try makeSubfolder(folder, parent: parent)
         } else if mkdir(staging.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path + "/" + folder])
         }
