@@ -203,4 +203,44 @@ import Testing
         #expect(one.contains("roll HonouredDonor"))
         #expect(one == run(threads: 2))
     }
+
+    /// Records travel between the reading threads in batches of
+    /// `RecordBatch.capacity`: quoted fields, escaped quotes and line breaks
+    /// inside cells in every batch, and whatever stops the reading, wherever
+    /// it falls, must read as on one thread.
+    @Test func theReadingStopsWhereOneThreadStopsWhateverTheBatch() {
+        let header = "campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent\n"
+        func rows(_ count: Int, from first: Int = 0) -> String {
+            (first..<first + count).map { i in
+                let site = i % 3 == 0 ? "\"Điểm \"\"\(i % 5)\"\"\"" : i % 3 == 1 ? "\"Điểm\nsố \(i % 4)\"" : "Điểm \(i % 4)"
+                return "a,2023-02-0\(1 + i % 9),\(site),Người \(i % 700),,Phòng Cảnh sát giao thông \(i % 9),\(i % 500 == 7 ? "300" : "350"),A+,,yes\n"
+            }.joined()
+        }
+        let batch = RecordBatch.capacity
+        let cases: [(name: String, bytes: [UInt8], says: String)] = [
+            ("three batches", Array((header + rows(2 * batch + 17)).utf8), "volume_ml \"300\""),
+            ("a stray quote in the second batch", Array((header + rows(batch + 5) + "a,2023-02-01,\"Điểm\"x,Người,,,350,A+,,yes\n" + rows(50)).utf8), "error:"),
+            ("a quote never closed", Array((header + rows(batch) + "a,2023-02-01,\"Điểm,Người,,,350,A+,,yes\n").utf8), "error:"),
+            ("bytes that are not UTF-8", Array((header + rows(batch + 1)).utf8) + [0x61, 0x2C, 0xFF, 0x0A] + Array(rows(3).utf8), "error:"),
+            ("a broken header", Array(("campaign,date,donor\n" + rows(batch + 3)).utf8), "error:"),
+            ("UTF-16", [0xFF, 0xFE] + Array(header.utf8), "error:"),
+            ("only a header", Array(header.utf8), "rows 0"),
+            ("nothing", [], "error:"),
+        ]
+        for (name, bytes, says) in cases {
+            func read(_ threads: Int) -> String {
+                var diagnostics = Diagnostics()
+                var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: nil)], milestones: [5], consentDefault: false)
+                DonationTable.read(bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["a"]),
+                                   diagnostics: &diagnostics, into: &builder, threads: threads)
+                diagnostics.append(contentsOf: builder.nameWarnings())
+                let figures = builder.finish()
+                return DiagnosticPrinter(language: .en).format(diagnostics)
+                    + "\(figures.totals) rows \(figures.rowsRead)\n" + figures.honourRoll.map { "\($0)" }.joined(separator: "\n")
+            }
+            let one = read(1)
+            #expect(one.contains(says), "\(name)")
+            #expect(one == read(2), "\(name)")
+        }
+    }
 }

@@ -47,7 +47,7 @@ public struct DonationTable {
         defer { close(fd) }
         var status = stat()
         if fstat(fd, &status) == 0 { builder.reserve(rows: Int(status.st_size) / 120) }
-        let source: (inout RowProducer, (DonationRow) -> Void) -> Void = { producer, emit in
+        let source: ByteSource = { feed in
             // One buffer for every chunk: a fresh one per read costs the kernel a
             // zeroed page every 4 KiB, which showed as a tenth of the time at 1M rows.
             let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
@@ -56,9 +56,8 @@ public struct DonationTable {
                 let n = Glibc.read(fd, chunk.baseAddress, chunkSize)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { break }
-                if !producer.feed(UnsafeBufferPointer(rebasing: chunk[..<n]), emit: emit) { break }
+                if !feed(UnsafeBufferPointer(rebasing: chunk[..<n])) { break }
             }
-            producer.finish(emit: emit)
         }
         pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, progress: progress)
     }
@@ -68,16 +67,18 @@ public struct DonationTable {
         bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
         threads: Int = 1
     ) {
-        let source: (inout RowProducer, (DonationRow) -> Void) -> Void = { producer, emit in
-            _ = producer.feed(bytes, emit: emit)
-            producer.finish(emit: emit)
+        let source: ByteSource = { feed in
+            _ = bytes.withUnsafeBufferPointer { feed($0) }
         }
         pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, progress: nil)
     }
 
-    /// Runs `source` to make rows and adds them to `builder`, on one thread or two.
+    /// Calls its argument with each chunk of the file in order, until it returns false.
+    typealias ByteSource = (_ feed: (UnsafeBufferPointer<UInt8>) -> Bool) -> Void
+
+    /// Runs `source` to make rows and adds them to `builder`, on one thread or three.
     private static func pass(
-        _ source: @escaping (inout RowProducer, (DonationRow) -> Void) -> Void, context: Context,
+        _ source: @escaping ByteSource, context: Context,
         diagnostics: inout Diagnostics, builder: inout FigureBuilder, threads: Int, progress: ((Int) -> Void)?
     ) {
         var producer = RowProducer(context: context, campaigns: builder.indexByID)
@@ -86,14 +87,15 @@ public struct DonationTable {
             if let progress, builder.rowsRead % 100_000 == 0 { progress(builder.rowsRead) }
         }
         guard threads > 1 else {
-            source(&producer, add)
+            source { chunk in producer.feed(chunk, emit: add) }
+            producer.finish(emit: add)
             builder.vocabulary = producer.vocabulary
             diagnostics.append(contentsOf: producer.diagnostics)
             return
         }
-        let reading = ReadingThread(producer: producer, source: source)
+        let reading = ReadingThreads(producer: producer, source: source)
         reading.start()
-        while let batch = reading.batches.take() {
+        while let batch = reading.rows.take() {
             for row in batch { add(row) }
         }
         producer = reading.finished()
@@ -101,39 +103,71 @@ public struct DonationTable {
         diagnostics.append(contentsOf: producer.diagnostics)
     }
 
-    /// The thread that runs a `RowProducer` and sends its rows on in batches.
-    private final class ReadingThread: @unchecked Sendable {
-        let batches = RowBatches()
+    /// Reading as a pipeline beside the adding thread: one thread splits the
+    /// bytes into records (`RecordSplitter`), the next checks and interns
+    /// them (`RowProducer.take`) and sends rows on in batches. Each step sees
+    /// everything in file order, so the rows, the vocabulary and the messages
+    /// are those of reading on one thread.
+    private final class ReadingThreads: @unchecked Sendable {
+        static let rowsPerBatch = 16_384
+        let rows = Batches<[DonationRow]>()
+        private let records = Batches<RecordBatch>()
         private var producer: RowProducer
-        private let source: (inout RowProducer, (DonationRow) -> Void) -> Void
+        private let source: ByteSource
+        /// Set by the splitting thread before it closes `records`.
+        private var failure: Diagnostic?
+        private let split = DispatchSemaphore(value: 0)
         private let done = DispatchSemaphore(value: 0)
 
-        init(producer: RowProducer, source: @escaping (inout RowProducer, (DonationRow) -> Void) -> Void) {
+        init(producer: RowProducer, source: @escaping ByteSource) {
             self.producer = producer
             self.source = source
         }
 
         func start() {
-            let thread = Thread { [self] in
+            let file = producer.context.file
+            let splitting = Thread { [self] in
+                var splitter = RecordSplitter(file: file)
+                source { chunk in
+                    !records.isAbandoned && splitter.feed(chunk) { records.put($0) }
+                }
+                splitter.finish { records.put($0) }
+                failure = splitter.failure
+                records.close()
+                split.signal()
+            }
+            let checking = Thread { [self] in
                 var batch: [DonationRow] = []
-                batch.reserveCapacity(RowBatches.size)
-                source(&producer) { row in
+                batch.reserveCapacity(Self.rowsPerBatch)
+                func emit(_ row: DonationRow) {
                     batch.append(row)
-                    if batch.count == RowBatches.size {
-                        batches.put(batch)
+                    if batch.count == Self.rowsPerBatch {
+                        rows.put(batch)
                         batch = []
-                        batch.reserveCapacity(RowBatches.size)
+                        batch.reserveCapacity(Self.rowsPerBatch)
                     }
                 }
-                batches.put(batch)
-                batches.close()
+                while let records = records.take() {
+                    // A broken header stops the reading: the splitter stops at its next chunk.
+                    if !producer.take(records, emit: emit) {
+                        self.records.abandon()
+                        break
+                    }
+                }
+                // The source is not read after `finished`: its file is closed then.
+                split.wait()
+                producer.finish(after: failure)
+                rows.put(batch)
+                rows.close()
                 done.signal()
             }
-            thread.stackSize = 1 << 23
-            thread.start()
+            for thread in [splitting, checking] {
+                thread.stackSize = 1 << 23
+                thread.start()
+            }
         }
 
-        /// Waits for the thread; the producer with its vocabulary and messages.
+        /// Waits for both threads; the producer with its vocabulary and messages.
         func finished() -> RowProducer {
             done.wait()
             return producer
@@ -175,7 +209,7 @@ public struct DonationTable {
         }
 
         /// Returns false once reading cannot go on (bad encoding, broken header).
-        mutating func feed(_ bytes: some Collection<UInt8>, emit: (DonationRow) -> Void) -> Bool {
+        mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: (DonationRow) -> Void) -> Bool {
             if reader == nil {
                 if TextEncoding.looksUTF16(bytes) {
                     diagnostics.append(TextEncoding.utf16Diagnostic(file: context.file))
@@ -193,13 +227,40 @@ public struct DonationTable {
             guard !stopped else { return }
             if reader == nil { reader = CSVReader(delimiter: 0x2C) }
             _ = run(emit) { reader, each in try reader.finishRaw(emit: each) }
-            if header == nil && !stopped {
-                diagnostics.error(
-                    SourceLocation(file: context.file, line: 1, column: 1),
-                    Message(vi: "tệp trống: thiếu dòng tiêu đề", en: "the file is empty: no header row"),
-                    hint: Message(vi: "dòng đầu tiên phải là campaign,date,site,donor,volume_ml,…",
-                                  en: "the first line must be campaign,date,site,donor,volume_ml,…"))
+            if header == nil && !stopped { reportEmptyFile() }
+        }
+
+        /// The records of one batch from `RecordSplitter`, on the pipeline's
+        /// second thread. Returns false once reading cannot go on (broken header).
+        mutating func take(_ batch: RecordBatch, emit: (DonationRow) -> Void) -> Bool {
+            guard !stopped else { return false }
+            do {
+                try batch.forEach { raw in try self.handle(raw, emit: emit) }
+            } catch {
+                stopped = true
             }
+            return !stopped
+        }
+
+        /// Every batch was taken: says what stopped the splitter, if anything,
+        /// or that the file was empty, as `finish(emit:)` does.
+        mutating func finish(after failure: Diagnostic?) {
+            defer { diagnostics.append(contentsOf: Diagnostics(rowChecker.closingDiagnostics())) }
+            guard !stopped else { return }
+            if let failure {
+                diagnostics.append(failure)
+                stopped = true
+            } else if header == nil {
+                reportEmptyFile()
+            }
+        }
+
+        private mutating func reportEmptyFile() {
+            diagnostics.error(
+                SourceLocation(file: context.file, line: 1, column: 1),
+                Message(vi: "tệp trống: thiếu dòng tiêu đề", en: "the file is empty: no header row"),
+                hint: Message(vi: "dòng đầu tiên phải là campaign,date,site,donor,volume_ml,…",
+                              en: "the first line must be campaign,date,site,donor,volume_ml,…"))
         }
 
         private mutating func run(
@@ -250,39 +311,4 @@ public struct DonationTable {
     }
 
     struct StopReading: Error {}
-}
-
-/// Batches of rows from the reading thread to the adding one; at most a few
-/// wait at a time, so memory stays flat however long the file.
-final class RowBatches: @unchecked Sendable {
-    static let size = 16_384
-    private let condition = NSCondition()
-    private var waiting: [[DonationRow]] = []
-    private var closed = false
-
-    func put(_ batch: [DonationRow]) {
-        condition.lock()
-        while waiting.count >= 4 { condition.wait() }
-        waiting.append(batch)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch in order, or nil once the reader is done.
-    func take() -> [DonationRow]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while waiting.isEmpty && !closed { condition.wait() }
-        guard !waiting.isEmpty else { return nil }
-        let batch = waiting.removeFirst()
-        condition.broadcast()
-        return batch
-    }
 }
