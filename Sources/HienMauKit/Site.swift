@@ -260,7 +260,7 @@ private struct AddUp: @unchecked Sendable {
             progress?(Message(vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
         }
         records.append(contentsOf: builder.nameWarnings())
-        records.append(contentsOf: builder.donorWarnings(file: files.donationsPath))
+        records.append(contentsOf: builder.donorWarnings(file: files.donationsPath, threads: threads))
         let result = builder.finish(threads: threads)
         return AddedUp(figures: result, honours: honours, diagnostics: records, rows: builder.rowsRead)
     }

@@ -156,12 +156,15 @@ import Testing
     }
 
     @Test func twoThreadsGiveTheSameFiguresAndMessagesAsOne() {
-        // 40,000 rows: more than two batches, with repeat donors, a draft, bad rows and warnings.
+        // 46,000 rows: more than two batches, with repeat donors, a draft, bad rows and warnings.
+        // The last 6,000 bring new regular donors, so that the last of the donor ranges walked on
+        // each core (`DonorLedger.ranges`) has honour-roll lines and 12-week warnings too.
         var csv = "campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent\n"
-        for i in 0..<40_000 {
+        for i in 0..<46_000 {
             let campaign = ["a", "b", "draft"][i % 3]
-            let donor = i % 7 == 0 ? "Nguyễn Văn \(i % 500)" : "Trần Thị \(i)"
-            let id = i % 5 == 0 ? "" : "ID\(i % 9_000)"
+            let late = i >= 40_000
+            let donor = late ? "Lê Văn \(i % 900)" : i % 7 == 0 ? "Nguyễn Văn \(i % 500)" : "Trần Thị \(i)"
+            let id = late ? "LE\(i % 900)" : i % 5 == 0 ? "" : "ID\(i % 9_000)"
             let volume = i % 1_000 == 999 ? "300" : ["0", "250", "350", "450"][i % 4]
             let day = 1 + (i % 28)
             csv += "\(campaign),2023-02-\(day < 10 ? "0" : "")\(day),Điểm \(i % 4),\(donor),\(id),Đơn vị \(i % 13),\(volume),O+,\(i % 11 == 0 ? "9" : ""),\(i % 17 == 0 ? "no" : "yes")\n"
@@ -173,8 +176,9 @@ import Testing
             DonationTable.read(bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "b", "draft"]),
                                diagnostics: &diagnostics, into: &builder, threads: threads)
             diagnostics.append(contentsOf: builder.nameWarnings())
-            diagnostics.append(contentsOf: builder.donorWarnings(file: "d.csv"))
-            let figures = builder.finish()
+            // Past 4,096 donors, the honour rolls and the 12-week check walk the donors in ranges on every core.
+            diagnostics.append(contentsOf: builder.donorWarnings(file: "d.csv", threads: threads))
+            let figures = builder.finish(threads: threads)
             var out = DiagnosticPrinter(language: .en).format(diagnostics)
             for campaign in figures.campaigns {
                 out += "\(campaign.id) \(campaign.totals)\n"

@@ -108,6 +108,14 @@ struct DonorLedger {
         }
     }
 
+    /// The donors cut into ranges for `threads` cores, a few per core so that
+    /// none waits long for the last; one range on one thread (the reference
+    /// the two-thread test compares with).
+    static func ranges(of count: Int, threads: Int) -> [Range<Int>] {
+        let size = threads <= 1 ? max(1, count) : max(4_096, count / (threads * 4))
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
     /// Donations as (day ordinal, CSV line), in day then line order.
     func donationDays(of donor: Donor) -> [(day: Int32, line: Int32)] {
         guard donor.firstCampaign >= 0 else { return [] }

@@ -62,21 +62,32 @@ public struct FigureBuilder {
         var overall = Tally()
         for figures in perCampaign { overall = overall + figures.totals }
 
+        // Each range of donors on its own core; the lines are joined in donor order, as one pass makes them.
+        let (ledger, milestones, consentDefault) = (self.ledger, self.milestones, self.consentDefault)
+        let parts = Parallel.map(DonorLedger.ranges(of: ledger.donors.count, threads: threads), threads: threads, chunk: 1) {
+            range -> (site: [HonourRoll.Line], campaigns: [(index: Int, line: HonourRoll.Line)]) in
+            var site: [HonourRoll.Line] = [], campaigns: [(index: Int, line: HonourRoll.Line)] = []
+            for donor in ledger.donors[range] {
+                let named = !donor.refusedConsent && (!donor.emptyConsent || consentDefault)
+                func line(_ count: Int) -> HonourRoll.Line? {
+                    guard let milestone = HonourRoll.milestone(for: count, milestones: milestones) else { return nil }
+                    return HonourRoll.Line(donations: Int32(count), milestone: Int32(milestone),
+                                           name: named ? donor.name : -1, unit: named ? donor.unit : -1)
+                }
+                var running = Int(donor.prior)
+                ledger.forEachCampaign(of: donor) { index, count in
+                    running += count
+                    if let line = line(running) { campaigns.append((index, line)) }
+                }
+                if let line = line(running) { site.append(line) }
+            }
+            return (site, campaigns)
+        }
         var siteRoll: [HonourRoll.Line] = []
         var campaignRolls = Array(repeating: [HonourRoll.Line](), count: campaigns.count)
-        for donor in ledger.donors {
-            let named = !donor.refusedConsent && (!donor.emptyConsent || consentDefault)
-            func line(_ count: Int) -> HonourRoll.Line? {
-                guard let milestone = HonourRoll.milestone(for: count, milestones: milestones) else { return nil }
-                return HonourRoll.Line(donations: Int32(count), milestone: Int32(milestone),
-                                       name: named ? donor.name : -1, unit: named ? donor.unit : -1)
-            }
-            var running = Int(donor.prior)
-            ledger.forEachCampaign(of: donor) { index, count in
-                running += count
-                if let line = line(running) { campaignRolls[index].append(line) }
-            }
-            if let line = line(running) { siteRoll.append(line) }
+        for part in parts {
+            siteRoll += part.site
+            for (index, line) in part.campaigns { campaignRolls[index].append(line) }
         }
         let sorter = HonourRoll.Sorter(lines: siteRoll + campaignRolls.joined(), vocabulary: &vocabulary, threads: threads)
         var rolls: [String: [HonouredDonor]] = [:]
@@ -119,15 +130,21 @@ public struct FigureBuilder {
     /// Warnings that need every row first: whole blood again within 12 weeks.
     /// All gaps are found, in line order; the first `WarningLimit.limit`
     /// become warnings and one more says how many were left out.
-    public mutating func donorWarnings(file: String) -> Diagnostics {
+    public mutating func donorWarnings(file: String, threads: Int = 1) -> Diagnostics {
         struct Gap { var line: Int32; var earlierDay: Int32; var earlierLine: Int32; var donor: Int32 }
-        var gaps: [Gap] = []
-        for (index, donor) in ledger.donors.enumerated() where donor.gaveMoreThanOnce {
-            let days = ledger.donationDays(of: donor)
-            for (earlier, later) in zip(days, days.dropFirst()) where later.day - earlier.day < 84 {
-                gaps.append(Gap(line: later.line, earlierDay: earlier.day, earlierLine: earlier.line, donor: Int32(index)))
+        // Ranges of donors on every core, joined in donor order before sorting by line.
+        let ledger = self.ledger
+        let parts = Parallel.map(DonorLedger.ranges(of: ledger.donors.count, threads: threads), threads: threads, chunk: 1) { range in
+            var gaps: [Gap] = []
+            for index in range where ledger.donors[index].gaveMoreThanOnce {
+                let days = ledger.donationDays(of: ledger.donors[index])
+                for (earlier, later) in zip(days, days.dropFirst()) where later.day - earlier.day < 84 {
+                    gaps.append(Gap(line: later.line, earlierDay: earlier.day, earlierLine: earlier.line, donor: Int32(index)))
+                }
             }
+            return gaps
         }
+        var gaps = Array(parts.joined())
         gaps.sort { $0.line < $1.line }
         var limit = WarningLimit()
         var diagnostics = Diagnostics()
