@@ -70,11 +70,12 @@ public func fuzzDonationCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     try? raw.finishRaw { compare($0) }
 
     // The whole table on one thread and on two: header detection, row checks, figures, messages.
-    func table(threads: Int) -> String {
+    func table(threads: Int, splitting: Bool = false) -> String {
         var diagnostics = Diagnostics()
         var builder = FigureBuilder(campaigns: [.init(id: "hn-2023", targetUnits: 100)], milestones: [2, 5],
                                     consentDefault: false, file: context.file)
-        DonationTable.read(bytes: bytes, context: context, diagnostics: &diagnostics, into: &builder, threads: threads)
+        DonationTable.read(bytes: bytes, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
+                           splitting: splitting)
         diagnostics.append(contentsOf: builder.nameWarnings())
         diagnostics.append(contentsOf: builder.donorWarnings(file: context.file))
         let figures = builder.finish()
@@ -89,7 +90,9 @@ public func fuzzDonationCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     // Starting a thread per input is slow under the sanitizers: one input in four.
     if split % 4 == 0 {
-        precondition(table(threads: 1) == table(threads: 2), "one thread and two differ")
+        let one = table(threads: 1)
+        precondition(one == table(threads: 2), "one thread and two differ")
+        precondition(one == table(threads: 2, splitting: true), "one thread and a split reading differ")
     } else {
         _ = table(threads: 1)
     }

@@ -169,12 +169,12 @@ import Testing
             let day = 1 + (i % 28)
             csv += "\(campaign),2023-02-\(day < 10 ? "0" : "")\(day),Điểm \(i % 4),\(donor),\(id),Đơn vị \(i % 13),\(volume),O+,\(i % 11 == 0 ? "9" : ""),\(i % 17 == 0 ? "no" : "yes")\n"
         }
-        func run(threads: Int) -> String {
+        func run(threads: Int, splitting: Bool = false) -> String {
             var diagnostics = Diagnostics()
             var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: 100), .init(id: "b", targetUnits: nil)],
                                         milestones: [5, 10], consentDefault: false, file: "d.csv")
             DonationTable.read(bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "b", "draft"]),
-                               diagnostics: &diagnostics, into: &builder, threads: threads)
+                               diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
             diagnostics.append(contentsOf: builder.nameWarnings())
             // Past 4,096 donors, the honour rolls and the 12-week check walk the donors in ranges on every core.
             diagnostics.append(contentsOf: builder.donorWarnings(file: "d.csv", threads: threads))
@@ -194,21 +194,23 @@ import Testing
         let folder = Repo.root.appendingPathComponent("Tests/HienMauKitTests/Fixtures/fuzz")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter({ $0.hasPrefix("table-") }) {
             let bytes = [UInt8]((try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data())
-            func read(_ threads: Int) -> String {
+            func read(_ threads: Int, splitting: Bool = false) -> String {
                 var diagnostics = Diagnostics()
                 var builder = FigureBuilder(campaigns: [.init(id: "hn-2023", targetUnits: nil)], milestones: [2], consentDefault: false)
                 DonationTable.read(bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["hn-2023"]),
-                                   diagnostics: &diagnostics, into: &builder, threads: threads)
+                                   diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
                 return DiagnosticPrinter(language: .en).format(diagnostics) + "\(builder.finish().totals)"
             }
             #expect(read(1) == read(2), "\(name)")
+            #expect(read(1) == read(2, splitting: true), "\(name)")
         }
         #expect(one.contains("volume_ml \"300\""))
         #expect(one.contains("roll HonouredDonor"))
         #expect(one == run(threads: 2))
+        #expect(one == run(threads: 2, splitting: true))
     }
 
-    /// Records travel between the reading threads in batches of
+    /// With `splitting`, records travel between the reading threads in batches of
     /// `RecordBatch.capacity`: quoted fields, escaped quotes and line breaks
     /// inside cells in every batch, and whatever stops the reading, wherever
     /// it falls, must read as on one thread.
@@ -232,11 +234,11 @@ import Testing
             ("nothing", [], "error:"),
         ]
         for (name, bytes, says) in cases {
-            func read(_ threads: Int) -> String {
+            func read(_ threads: Int, splitting: Bool = false) -> String {
                 var diagnostics = Diagnostics()
                 var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: nil)], milestones: [5], consentDefault: false)
                 DonationTable.read(bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["a"]),
-                                   diagnostics: &diagnostics, into: &builder, threads: threads)
+                                   diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
                 diagnostics.append(contentsOf: builder.nameWarnings())
                 let figures = builder.finish()
                 return DiagnosticPrinter(language: .en).format(diagnostics)
@@ -245,6 +247,7 @@ import Testing
             let one = read(1)
             #expect(one.contains(says), "\(name)")
             #expect(one == read(2), "\(name)")
+            #expect(one == read(2, splitting: true), "\(name)")
         }
     }
 }

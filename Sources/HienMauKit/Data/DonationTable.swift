@@ -33,7 +33,7 @@ public struct DonationTable {
     /// messages do not depend on it.
     static func read(
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
-        threads: Int = 1, progress: ((Int) -> Void)? = nil
+        threads: Int = 1, splitting: Bool = false, progress: ((Int) -> Void)? = nil
     ) {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
@@ -59,27 +59,30 @@ public struct DonationTable {
                 if !feed(UnsafeBufferPointer(rebasing: chunk[..<n])) { break }
             }
         }
-        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, progress: progress)
+        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, splitting: splitting,
+             progress: progress)
     }
 
     /// Reads bytes already in memory.
     static func read(
         bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
-        threads: Int = 1
+        threads: Int = 1, splitting: Bool = false
     ) {
         let source: ByteSource = { feed in
             _ = bytes.withUnsafeBufferPointer { feed($0) }
         }
-        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, progress: nil)
+        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, splitting: splitting,
+             progress: nil)
     }
 
     /// Calls its argument with each chunk of the file in order, until it returns false.
     typealias ByteSource = (_ feed: (UnsafeBufferPointer<UInt8>) -> Bool) -> Void
 
-    /// Runs `source` to make rows and adds them to `builder`, on one thread or three.
+    /// Runs `source` to make rows and adds them to `builder`: on one thread,
+    /// or with the reading on a thread of its own, or (`splitting`) on two.
     private static func pass(
-        _ source: @escaping ByteSource, context: Context,
-        diagnostics: inout Diagnostics, builder: inout FigureBuilder, threads: Int, progress: ((Int) -> Void)?
+        _ source: @escaping ByteSource, context: Context, diagnostics: inout Diagnostics, builder: inout FigureBuilder,
+        threads: Int, splitting: Bool, progress: ((Int) -> Void)?
     ) {
         var producer = RowProducer(context: context, campaigns: builder.indexByID)
         func add(_ row: DonationRow) {
@@ -93,7 +96,7 @@ public struct DonationTable {
             diagnostics.append(contentsOf: producer.diagnostics)
             return
         }
-        let reading = ReadingThreads(producer: producer, source: source)
+        let reading = ReadingThreads(producer: producer, source: source, splitting: splitting)
         reading.start()
         while let batch = reading.rows.take() {
             for row in batch { add(row) }
@@ -103,11 +106,16 @@ public struct DonationTable {
         diagnostics.append(contentsOf: producer.diagnostics)
     }
 
-    /// Reading as a pipeline beside the adding thread: one thread splits the
-    /// bytes into records (`RecordSplitter`), the next checks and interns
-    /// them (`RowProducer.take`) and sends rows on in batches. Each step sees
+    /// Reading beside the adding thread: one thread turns bytes into rows and
+    /// sends them on in batches. With `splitting`, reading is a pipeline of
+    /// two: one thread splits the bytes into records (`RecordSplitter`), the
+    /// next checks and interns them (`RowProducer.take`). Each step sees
     /// everything in file order, so the rows, the vocabulary and the messages
     /// are those of reading on one thread.
+    ///
+    /// Splitting costs about 5% more CPU (the records are copied once more)
+    /// and pays only where a core would otherwise wait: when reading takes
+    /// much longer than parsing the write-ups beside it (see `SiteSession`).
     private final class ReadingThreads: @unchecked Sendable {
         static let rowsPerBatch = 16_384
         let rows = Batches<[DonationRow]>()
@@ -119,14 +127,17 @@ public struct DonationTable {
         private let split = DispatchSemaphore(value: 0)
         private let done = DispatchSemaphore(value: 0)
 
-        init(producer: RowProducer, source: @escaping ByteSource) {
+        private let splitting: Bool
+
+        init(producer: RowProducer, source: @escaping ByteSource, splitting: Bool) {
             self.producer = producer
             self.source = source
+            self.splitting = splitting
         }
 
         func start() {
             let file = producer.context.file
-            let splitting = Thread { [self] in
+            let splitter = Thread { [self] in
                 var splitter = RecordSplitter(file: file)
                 source { chunk in
                     !records.isAbandoned && splitter.feed(chunk) { records.put($0) }
@@ -147,6 +158,14 @@ public struct DonationTable {
                         batch.reserveCapacity(Self.rowsPerBatch)
                     }
                 }
+                guard splitting else {
+                    source { chunk in producer.feed(chunk, emit: emit) }
+                    producer.finish(emit: emit)
+                    rows.put(batch)
+                    rows.close()
+                    done.signal()
+                    return
+                }
                 while let records = records.take() {
                     // A broken header stops the reading: the splitter stops at its next chunk.
                     if !producer.take(records, emit: emit) {
@@ -161,7 +180,7 @@ public struct DonationTable {
                 rows.close()
                 done.signal()
             }
-            for thread in [splitting, checking] {
+            for thread in splitting ? [splitter, checking] : [checking] {
                 thread.stackSize = 1 << 23
                 thread.start()
             }
