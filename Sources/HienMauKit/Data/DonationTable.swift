@@ -115,7 +115,7 @@ public struct DonationTable {
     ///
     /// Splitting costs about 5% more CPU (the records are copied once more)
     /// and pays only where a core would otherwise wait: when reading takes
-    /// much longer than parsing the write-ups beside it (see `SiteSession`).
+    /// much longer than parsing the write-ups beside it (`AddUp.readingOutweighsWriteUps`).
     private final class ReadingThreads: @unchecked Sendable {
         static let rowsPerBatch = 16_384
         let rows = Batches<[DonationRow]>()
@@ -126,7 +126,6 @@ public struct DonationTable {
         private var failure: Diagnostic?
         private let split = DispatchSemaphore(value: 0)
         private let done = DispatchSemaphore(value: 0)
-
         private let splitting: Bool
 
         init(producer: RowProducer, source: @escaping ByteSource, splitting: Bool) {
@@ -158,24 +157,21 @@ public struct DonationTable {
                         batch.reserveCapacity(Self.rowsPerBatch)
                     }
                 }
-                guard splitting else {
+                if splitting {
+                    while let records = records.take() {
+                        // A broken header stops the reading: the splitter stops at its next chunk.
+                        if !producer.take(records, emit: emit) {
+                            self.records.abandon()
+                            break
+                        }
+                    }
+                    // The source is not read after `finished`: its file is closed then.
+                    split.wait()
+                    producer.finish(after: failure)
+                } else {
                     source { chunk in producer.feed(chunk, emit: emit) }
                     producer.finish(emit: emit)
-                    rows.put(batch)
-                    rows.close()
-                    done.signal()
-                    return
                 }
-                while let records = records.take() {
-                    // A broken header stops the reading: the splitter stops at its next chunk.
-                    if !producer.take(records, emit: emit) {
-                        self.records.abandon()
-                        break
-                    }
-                }
-                // The source is not read after `finished`: its file is closed then.
-                split.wait()
-                producer.finish(after: failure)
                 rows.put(batch)
                 rows.close()
                 done.signal()
@@ -186,7 +182,7 @@ public struct DonationTable {
             }
         }
 
-        /// Waits for both threads; the producer with its vocabulary and messages.
+        /// Waits for the reading; the producer with its vocabulary and messages.
         func finished() -> RowProducer {
             done.wait()
             return producer
