@@ -3,6 +3,15 @@ struct DonationHeader {
     var index: [DonationColumn: Int] = [:]
     var fieldCount: Int
 
+    /// The CSV reader for a file whose first chunk is `bytes`, with the
+    /// delimiter that chunk uses; nil when the file is UTF-16, which cannot
+    /// be read. Both ways of reading (`RowProducer`, `RecordSplitter`) start here.
+    static func reader(forFirstChunk bytes: UnsafeBufferPointer<UInt8>) -> CSVReader? {
+        guard !TextEncoding.looksUTF16(bytes) else { return nil }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
+        return CSVReader(delimiter: detectDelimiter(body))
+    }
+
     static func detectDelimiter(_ bytes: some Collection<UInt8>) -> UInt8 {
         // Count candidates on the first line outside quotes; the most frequent wins.
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]

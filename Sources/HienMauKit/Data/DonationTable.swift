@@ -30,10 +30,11 @@ public struct DonationTable {
     /// turns bytes into rows (parsing, checking, interning the texts) while
     /// the calling thread adds them up, rows passing between the two in
     /// batches. The rows arrive in file order either way, so the figures and
-    /// messages do not depend on it.
+    /// messages do not depend on it. A file larger than `splittingAbove`
+    /// bytes is read by two threads (see `ReadingThreads`).
     static func read(
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
-        threads: Int = 1, splitting: Bool = false, progress: ((Int) -> Void)? = nil
+        threads: Int = 1, splittingAbove: Int = .max, progress: ((Int) -> Void)? = nil
     ) {
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
@@ -46,7 +47,8 @@ public struct DonationTable {
         }
         defer { close(fd) }
         var status = stat()
-        if fstat(fd, &status) == 0 { builder.reserve(rows: Int(status.st_size) / 120) }
+        let size = fstat(fd, &status) == 0 ? Int(status.st_size) : 0
+        builder.reserve(rows: size / 120)
         let source: ByteSource = { feed in
             // One buffer for every chunk: a fresh one per read costs the kernel a
             // zeroed page every 4 KiB, which showed as a tenth of the time at 1M rows.
@@ -59,8 +61,8 @@ public struct DonationTable {
                 if !feed(UnsafeBufferPointer(rebasing: chunk[..<n])) { break }
             }
         }
-        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads, splitting: splitting,
-             progress: progress)
+        pass(source, context: context, diagnostics: &diagnostics, builder: &builder, threads: threads,
+             splitting: size > splittingAbove, progress: progress)
     }
 
     /// Reads bytes already in memory.
@@ -115,7 +117,7 @@ public struct DonationTable {
     ///
     /// Splitting costs about 5% more CPU (the records are copied once more)
     /// and pays only where a core would otherwise wait: when reading takes
-    /// much longer than parsing the write-ups beside it (`AddUp.readingOutweighsWriteUps`).
+    /// much longer than parsing the write-ups beside it (`AddUp.splittingAbove`).
     private final class ReadingThreads: @unchecked Sendable {
         static let rowsPerBatch = 16_384
         let rows = Batches<[DonationRow]>()
@@ -226,13 +228,12 @@ public struct DonationTable {
         /// Returns false once reading cannot go on (bad encoding, broken header).
         mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, emit: (DonationRow) -> Void) -> Bool {
             if reader == nil {
-                if TextEncoding.looksUTF16(bytes) {
+                reader = DonationHeader.reader(forFirstChunk: bytes)
+                guard reader != nil else {
                     diagnostics.append(TextEncoding.utf16Diagnostic(file: context.file))
                     stopped = true
                     return false
                 }
-                let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
-                reader = CSVReader(delimiter: DonationHeader.detectDelimiter(body))
             }
             return run(emit) { reader, each in try reader.feedRaw(bytes, emit: each) }
         }

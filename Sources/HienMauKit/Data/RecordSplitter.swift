@@ -22,13 +22,12 @@ struct RecordSplitter {
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, send: (RecordBatch) -> Void) -> Bool {
         guard !stopped else { return false }
         if reader == nil {
-            if TextEncoding.looksUTF16(bytes) {
+            reader = DonationHeader.reader(forFirstChunk: bytes)
+            guard reader != nil else {
                 failure = TextEncoding.utf16Diagnostic(file: file)
                 stopped = true
                 return false
             }
-            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
-            reader = CSVReader(delimiter: DonationHeader.detectDelimiter(body))
         }
         return run(send) { reader, each in try reader.feedRaw(bytes, emit: each) }
     }
@@ -87,7 +86,6 @@ struct RecordBatch: Sendable {
 
     var isEmpty: Bool { entries.isEmpty }
     var isFull: Bool { entries.count >= Self.capacity }
-    var count: Int { entries.count }
 
     /// Copies the record's bytes (without its line end) and unescaped fields.
     mutating func append(_ raw: RawRecord) {
