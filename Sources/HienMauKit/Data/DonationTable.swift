@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads `donations.csv` as a stream: each row is checked and added to a
-/// `FigureBuilder`, never kept, so memory does not grow with the rows.
+/// `DonationRowSink` (the figures), never kept, so memory does not grow with the rows.
 public struct DonationTable {
     /// What the rows are checked against.
     public struct Context: Sendable {
@@ -32,8 +32,8 @@ public struct DonationTable {
     /// batches. The rows arrive in file order either way, so the figures and
     /// messages do not depend on it. A file larger than `splittingAbove`
     /// bytes is read by two threads (see `ReadingThreads`).
-    static func read(
-        url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
+    static func read<Sink: DonationRowSink>(
+        url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, splittingAbove: Int = .max, progress: ((Int) -> Void)? = nil
     ) {
         let fd = open(url.path, O_RDONLY)
@@ -66,8 +66,8 @@ public struct DonationTable {
     }
 
     /// Reads bytes already in memory.
-    static func read(
-        bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout FigureBuilder,
+    static func read<Sink: DonationRowSink>(
+        bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, splitting: Bool = false
     ) {
         let source: ByteSource = { feed in
@@ -82,8 +82,8 @@ public struct DonationTable {
 
     /// Runs `source` to make rows and adds them to `builder`: on one thread,
     /// or with the reading on a thread of its own, or (`splitting`) on two.
-    private static func pass(
-        _ source: @escaping ByteSource, context: Context, diagnostics: inout Diagnostics, builder: inout FigureBuilder,
+    private static func pass<Sink: DonationRowSink>(
+        _ source: @escaping ByteSource, context: Context, diagnostics: inout Diagnostics, builder: inout Sink,
         threads: Int, splitting: Bool, progress: ((Int) -> Void)?
     ) {
         var producer = RowProducer(context: context, campaigns: builder.indexByID)

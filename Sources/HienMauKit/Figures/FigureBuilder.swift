@@ -1,6 +1,6 @@
 /// Adds up donation rows one at a time, then produces every figure of the
 /// site. Rows of campaigns not in the build (drafts) are skipped.
-public struct FigureBuilder {
+public struct FigureBuilder: DonationRowSink {
     public struct CampaignInfo: Sendable {
         public var id: String
         public var targetUnits: Int?
