@@ -5,10 +5,10 @@ BIN := .build/release/hienmau
 .PHONY: site test deps test-deps build clean golden fuzz bench browser-test
 
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-	  echo "Installing libcmark-dev (Markdown) with apt-get…"; \
+	@pkg-config --exists libcmark libxml-2.0 zlib 2>/dev/null || { \
+	  echo "Installing libcmark-dev (Markdown), libxml2-dev and zlib1g-dev (workbooks) with apt-get…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libxml2-dev zlib1g-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build -c release --product hienmau

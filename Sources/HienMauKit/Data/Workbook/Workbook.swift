@@ -1,0 +1,121 @@
+import Foundation
+import ZIPFoundation
+
+/// An Excel workbook (`.xlsx`) opened for reading: its sheets in tab order,
+/// the shared strings, which styles are dates, and the date system. Rows are
+/// read sheet by sheet, streamed (`rows(of:emit:)`).
+struct Workbook {
+    struct Sheet: Equatable {
+        /// As on the sheet's tab.
+        var name: String
+        /// The part inside the archive, `xl/worksheets/sheet1.xml`.
+        var path: String
+        var hidden: Bool
+    }
+
+    /// Bounds on what the archive may inflate to: a real workbook of a
+    /// million rows is about 150 MB of XML, a zip bomb is far more.
+    struct Limits {
+        var sheetBytes = 2 << 30
+        var sharedStringBytes = 512 << 20
+        var otherPartBytes = 64 << 20
+        /// A part that inflates to more than this many times its stored size is refused.
+        var ratio = 400
+    }
+
+    let sheets: [Sheet]
+    let date1904: Bool
+    private let archive: Archive
+    private let sharedStrings: [String]
+    private let isDateStyle: [Bool]
+    private let limits: Limits
+
+    init(url: URL, limits: Limits = Limits()) throws {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw WorkbookError.notAWorkbook("không phải tệp nén zip / not a zip archive")
+        }
+        self.archive = archive
+        self.limits = limits
+        let index = WorkbookIndexHandler()
+        try Self.parse(archive, "xl/workbook.xml", into: index, limit: limits.otherPartBytes, ratio: limits.ratio, required: true)
+        let relationships = RelationshipsHandler()
+        try Self.parse(archive, "xl/_rels/workbook.xml.rels", into: relationships, limit: limits.otherPartBytes,
+                       ratio: limits.ratio, required: true)
+        let strings = SharedStringsHandler(limit: limits.sharedStringBytes)
+        try Self.parse(archive, "xl/sharedStrings.xml", into: strings, limit: limits.sharedStringBytes, ratio: limits.ratio)
+        if strings.overLimit { throw WorkbookError.tooLarge(part: "xl/sharedStrings.xml", limit: limits.sharedStringBytes) }
+        let styles = StylesHandler()
+        try Self.parse(archive, "xl/styles.xml", into: styles, limit: limits.otherPartBytes, ratio: limits.ratio)
+        sheets = index.sheets.compactMap { sheet in
+            relationships.targets[sheet.relationship].map { Sheet(name: sheet.name, path: $0, hidden: sheet.hidden) }
+        }
+        date1904 = index.date1904
+        sharedStrings = strings.strings
+        isDateStyle = styles.isDate
+    }
+
+    /// Streams the rows of `sheet` that hold anything, in order, to `emit`;
+    /// returns the cells that could not be read (the others are emitted).
+    func rows(of sheet: Sheet, emit: @escaping (WorkbookRow) -> Void) throws -> [SheetHandler.Problem] {
+        var scanner = MergedRangeScanner()
+        try Self.inflate(archive, sheet.path, limit: limits.sheetBytes, ratio: limits.ratio, required: true) {
+            scanner.feed($0)
+        }
+        let context = SheetHandler.Context(sharedStrings: sharedStrings, isDateStyle: isDateStyle, date1904: date1904,
+                                           merges: scanner.finish())
+        let handler = SheetHandler(context: context, emit: emit)
+        try Self.parse(archive, sheet.path, into: handler, limit: limits.sheetBytes, ratio: limits.ratio, required: true,
+                       sheet: sheet.name)
+        return handler.problems
+    }
+
+    /// Inflates one part through libxml2 into `handler`.
+    private static func parse(
+        _ archive: Archive, _ path: String, into handler: XMLEventHandler, limit: Int, ratio: Int,
+        required: Bool = false, sheet: String? = nil
+    ) throws {
+        let parser = XMLPushParser(handler: handler)
+        do {
+            let found = try inflate(archive, path, limit: limit, ratio: ratio, required: required) { try parser.feed($0) }
+            if found { try parser.feed(UnsafeBufferPointer(start: nil, count: 0), last: true) }
+        } catch let failure as XMLPushParser.Failure {
+            throw WorkbookError(
+                Message(vi: "phần \(path) của bảng tính hỏng (dòng XML \(failure.line): \(failure.message))",
+                        en: "the workbook's part \(path) is damaged (XML line \(failure.line): \(failure.message))"),
+                hint: Message(vi: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại", en: "open it in Excel or LibreOffice and save it again"),
+                sheet: sheet)
+        }
+    }
+
+    /// Calls `body` with the part's bytes in chunks; false when the part is
+    /// absent and not `required`.
+    @discardableResult
+    private static func inflate(
+        _ archive: Archive, _ path: String, limit: Int, ratio: Int, required: Bool,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> Bool {
+        guard let entry = archive[path] else {
+            if required { throw WorkbookError.notAWorkbook("thiếu \(path) / \(path) is missing") }
+            return false
+        }
+        let bound = min(limit, max(1 << 20, entry.compressedSize > 0 ? Int(clamping: entry.compressedSize) * ratio : limit))
+        var total = 0
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
+                total += data.count
+                if total > bound { throw WorkbookError.tooLarge(part: path, limit: bound) }
+                try data.withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
+            }
+        } catch let error as WorkbookError {
+            throw error
+        } catch let error as XMLPushParser.Failure {
+            throw error
+        } catch {
+            throw WorkbookError.notAWorkbook("\(path): \(error)")
+        }
+        return true
+    }
+}
