@@ -116,3 +116,34 @@ import Testing
         }
     }
 }
+
+/// Other encodings than UTF-8, through iconv.
+@Suite struct TranscoderTests {
+    @Test func windows1258BecomesComposedUTF8() throws {
+        // "Nguyễn Hoàng": Windows-1258 writes ễ as ê + a combining tilde, à as a + a combining grave.
+        let bytes: [UInt8] = [0x4E, 0x67, 0x75, 0x79, 0xEA, 0xDE, 0x6E, 0x20, 0x48, 0x6F, 0x61, 0xCC, 0x6E, 0x67]
+        let transcoder = try #require(Transcoder(from: "WINDOWS-1258"))
+        let utf8 = try bytes.withUnsafeBufferPointer { try transcoder.convert($0, last: true) }
+        #expect(String(decoding: utf8, as: UTF8.self).precomposedStringWithCanonicalMapping == "Nguyễn Hoàng")
+    }
+
+    @Test func utf16SplitInsideACharacterWaitsForTheRest() throws {
+        let text = "Trần Thị Bình 🩸"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let transcoder = try #require(Transcoder(from: "UTF-16"))
+        var out: [UInt8] = []
+        var from = 0
+        for cut in [3, 9, 10, 27, bytes.count] {
+            out += try bytes[from..<cut].withUnsafeBufferPointer { try transcoder.convert($0, last: cut == bytes.count) }
+            from = cut
+        }
+        #expect(String(decoding: out, as: UTF8.self) == text)
+    }
+
+    @Test func aCutCharacterAtTheEndIsAnError() throws {
+        let transcoder = try #require(Transcoder(from: "UTF-16LE"))
+        #expect(throws: Transcoder.Invalid.self) {
+            try ([0x41, 0x00, 0x42] as [UInt8]).withUnsafeBufferPointer { try transcoder.convert($0, last: true) }
+        }
+    }
+}
