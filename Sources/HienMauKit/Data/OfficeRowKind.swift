@@ -1,0 +1,53 @@
+/// What a row around the table is, in the layouts office staff keep: the
+/// column-number row under the header ("(1) (2) (3)…"), the totals row
+/// ("Tổng cộng"), the signature block ("Người lập biểu", "Ngày … tháng …
+/// năm …"). Decided from the cells' texts, the same for a workbook and a CSV.
+enum OfficeRowKind: Equatable {
+    case empty, columnNumbers, totals, signature, other
+
+    init(_ cells: [String]) {
+        let texts = cells.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        if texts.isEmpty { self = .empty; return }
+        let slugs = texts.map(Slug.make)
+        if texts.count >= 3, texts.allSatisfy(Self.isColumnNumber) { self = .columnNumbers; return }
+        if slugs.contains(where: Self.isSignature) { self = .signature; return }
+        // The label sits in one of the first cells, after an STT number if any.
+        if let label = slugs.first(where: { !$0.isEmpty && Int($0) == nil }), Self.totalLabels.contains(label) {
+            self = .totals
+            return
+        }
+        self = .other
+    }
+
+    static let totalLabels: Set<String> = ["tong-cong", "cong", "tong-so", "tong", "total", "totals", "tong-cong-chung"]
+
+    /// `(1)`, `1`, `(A)`, `A`: a heading's number, not a value.
+    private static func isColumnNumber(_ text: String) -> Bool {
+        var core = Substring(text)
+        if core.hasPrefix("("), core.hasSuffix(")") { core = core.dropFirst().dropLast() }
+        guard !core.isEmpty, core.count <= 3 else { return false }
+        return core.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
+    }
+
+    /// "Người lập biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)", "Ngày … tháng … năm …".
+    private static func isSignature(_ slug: String) -> Bool {
+        let marks = ["nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
+                     "ky-ten", "xac-nhan-cua"]
+        if marks.contains(where: { slug.contains($0) }) { return true }
+        let words = slug.split(separator: "-")
+        guard let day = words.firstIndex(of: "ngay"), let month = words[day...].firstIndex(of: "thang"),
+              words[month...].contains("nam")
+        else { return false }
+        return true
+    }
+}
+
+extension String {
+    /// Without white space at either end, and every inner run of it (a
+    /// header wrapped with Alt+Enter, a name typed with two spaces) one space.
+    var collapsingWhitespace: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    fileprivate var trimmingWhitespace: String { collapsingWhitespace }
+}
