@@ -85,6 +85,7 @@ private struct RecordScan {
         return FieldSpan(start: fieldStart, count: i - fieldStart, inScratch: false)
     }
 
+    @inline(__always)
     private mutating func quotedField(scratch: inout [UInt8]) throws -> FieldSpan? {
         let openLine = line, openLineStart = lineStart, openAt = i
         var escaped = false

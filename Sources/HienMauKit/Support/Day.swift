@@ -22,6 +22,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The same from UTF-8 bytes, without making a `String`: the donation
     /// records' dates are read this way, on both the quick and the careful path.
+    @inline(__always)
     public init?(utf8 bytes: some Sequence<UInt8>) {
         var numbers = (0, 0, 0), digits = (0, 0, 0), part = 0, count = 0
         var separator: UInt8 = 0
