@@ -30,7 +30,7 @@ extension DonationTable {
                 return maker
             }
             let rows = Batches<[DonationRow]>()
-            let making = ReadingThread { () -> RowMaker in
+            let making = ThreadedStep { () -> RowMaker in
                 var maker = maker, batches = RowBatcher(into: rows)
                 if splitting {
                     var records = RecordsOnAThread(source)
@@ -59,47 +59,6 @@ extension DonationTable {
     }
 }
 
-/// A source read on a thread of its own: its records are copied into batches
-/// there and taken here in order, so that making rows of them (checking,
-/// interning) runs on another core. Splitting records and checking their
-/// UTF-8 is about 40% of reading.
-///
-/// It costs about 5% more CPU (the records are copied once more) and pays
-/// only where a core would otherwise wait: when reading takes much longer
-/// than parsing the write-ups beside it (`AddUp.splittingAbove`).
-struct RecordsOnAThread<Upstream: RecordSource>: RecordSource {
-    private let upstream: Upstream
-
-    init(_ upstream: Upstream) {
-        self.upstream = upstream
-    }
-
-    mutating func readRecords(_ take: (RawRecord) -> Bool) -> Diagnostic? {
-        let batches = Batches<RecordBatch>()
-        let reading = ReadingThread { [upstream] () -> Diagnostic? in
-            var upstream = upstream, batch = RecordBatch()
-            let failure = upstream.readRecords { raw in
-                batch.append(raw)
-                guard batch.isFull else { return true }
-                defer { batch = RecordBatch() }
-                return batches.put(batch)
-            }
-            if !batch.isEmpty { batches.put(batch) }
-            batches.close()
-            return failure
-        }
-        while let batch = batches.take() {
-            // A broken header stops the reading: the other thread stops at its next batch.
-            if !batch.forEach(take) {
-                batches.abandon()
-                break
-            }
-        }
-        // The upstream is not read after this returns (its file is closed then).
-        return reading.wait()
-    }
-}
-
 /// Rows gathered into batches for the thread that adds them up.
 struct RowBatcher {
     static let rowsPerBatch = 16_384
@@ -124,29 +83,5 @@ struct RowBatcher {
         if !batch.isEmpty { out.put(batch) }
         batch = []
         out.close()
-    }
-}
-
-/// One step of the reading on a thread of its own; `wait` gives its result.
-final class ReadingThread<Result>: @unchecked Sendable {
-    private var work: (() -> Result)?
-    private var result: Result?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping () -> Result) {
-        self.work = work
-        let thread = Thread { [self] in
-            result = self.work?()
-            self.work = nil
-            done.signal()
-        }
-        // 8 MiB, as the main thread has: a new thread's default stack is much smaller.
-        thread.stackSize = 1 << 23
-        thread.start()
-    }
-
-    func wait() -> Result {
-        done.wait()
-        return result!
     }
 }
