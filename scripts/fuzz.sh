@@ -29,8 +29,10 @@ for source in ${FUZZ_TARGETS:-Fuzz/*Fuzz.swift}; do
     $objects $(pkg-config --libs libcmark) -o "$BUILD/$name" 2> >(grep -v "Cannot export local symbol" >&2)
   corpus="$BUILD/corpus/$name"
   mkdir -p "$corpus"
-  # Seeds: the sample site's own inputs and the shared CSV test files.
+  # Seeds: the sample site's own inputs and past findings (Fuzz/seeds/<target>);
+  # the CSV target also starts from csv-spectrum, vendored for the tests.
   seeds=(Fuzz/seeds/"$name")
+  if [ "$name" = DonationCSVFuzz ]; then seeds+=(Tests/HienMauKitTests/Fixtures/csv-spectrum/csvs); fi
   echo "== $name for ${SECONDS_PER_TARGET}s"
   "$BUILD/$name" "$corpus" "${seeds[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \
     -artifact_prefix="$BUILD/crash-$name-" -print_final_stats=1 > "$BUILD/$name.log" 2>&1 || status=1

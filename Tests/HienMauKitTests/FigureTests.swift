@@ -155,7 +155,7 @@ import Testing
         }
     }
 
-    @Test func twoThreadsGiveTheSameFiguresAndMessagesAsOne() {
+    @Test func twoThreadsGiveTheSameFiguresAndMessagesAsOne() throws {
         // 46,000 rows: more than two batches, with repeat donors, a draft, bad rows and warnings.
         // The last 6,000 bring new regular donors, so that the last of the donor ranges walked on
         // each core (`DonorLedger.ranges`) has honour-roll lines and 12-week warnings too.
@@ -191,9 +191,9 @@ import Testing
         }
         let one = run(threads: 1)
         // Whole tables the fuzzer found trouble in (Fixtures/fuzz/table-*) read the same way on one thread and two.
-        let folder = Repo.root.appendingPathComponent("Tests/HienMauKitTests/Fixtures/fuzz")
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter({ $0.hasPrefix("table-") }) {
-            let bytes = [UInt8]((try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data())
+        let folder = Fixtures.fuzz
+        for name in try Fixtures.names(in: folder, where: { $0.hasPrefix("table-") }) {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
             func read(_ threads: Int, splitting: Bool = false) -> String {
                 var diagnostics = Diagnostics()
                 var builder = FigureBuilder(campaigns: [.init(id: "hn-2023", targetUnits: nil)], milestones: [2], consentDefault: false)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import HienMauKit
 
-/// Only what DESIGN.md publishes reaches the output, and every string is escaped where it lands.
+/// Only what docs/reference.md publishes reaches the output, and every string is escaped where it lands.
 @Suite struct PrivacyTests {
     static let csv = """
         campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent,phone,cccd,address

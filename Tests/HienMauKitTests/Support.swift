@@ -8,7 +8,34 @@ enum Repo {
     static let content = root.appendingPathComponent("content")
     static let templates = root.appendingPathComponent("templates")
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+}
+
+/// The input files kept for the tests in `Tests/HienMauKitTests/Fixtures/`.
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// csv-spectrum 2.0.0: `csvs/*.csv` and the records each parses to, `json/*.json`.
+    static let csvSpectrum = folder.appendingPathComponent("csv-spectrum")
+    /// Inputs the fuzzers found trouble in.
+    static let fuzz = folder.appendingPathComponent("fuzz")
+
+    struct NoFiles: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The names of the files in `folder` that `matches` keeps, sorted. Throws
+    /// when the folder is missing or keeps none, so that a loop over them
+    /// cannot pass by finding nothing.
+    static func names(in folder: URL, where matches: (String) -> Bool = { _ in true }) throws -> [String] {
+        let all: [String]
+        do {
+            all = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw NoFiles(description: "cannot list \(folder.path): \(error.localizedDescription)")
+        }
+        let names = all.filter { !$0.hasPrefix(".") && matches($0) }.sorted()
+        guard !names.isEmpty else { throw NoFiles(description: "no test files in \(folder.path)") }
+        return names
+    }
 }
 
 /// A temporary folder removed when the value goes away.

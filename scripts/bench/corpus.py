@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Deterministic benchmark corpus in the DESIGN.md layout.
+"""Deterministic benchmark corpus in the layout of docs/reference.md.
 
     corpus.py --campaigns N --rows M --out DIR [--seed S]
 
