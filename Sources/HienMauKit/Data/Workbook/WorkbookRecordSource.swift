@@ -1,0 +1,112 @@
+import Foundation
+
+/// `donations.xlsx` as a `RecordSource`: every sheet in tab order, each row
+/// a record whose fields are the sheet's columns from A, as text — numbers
+/// without a decimal point when whole, date cells as `YYYY-MM-DD` — so that
+/// the same row maker and column parsers read it as they read a CSV. A
+/// record's `sheet` says which sheet it is on; its line is the sheet's row
+/// number and field i is column i + 1.
+struct WorkbookRecordSource: RecordSource {
+    let file: String
+    let workbook: Workbook
+    /// The cells that could not be read, by sheet: said after the rows.
+    private(set) var cellProblems: [(sheet: Int, problem: SheetHandler.Problem)] = []
+
+    init(file: String, workbook: Workbook) {
+        self.file = file
+        self.workbook = workbook
+    }
+
+    mutating func readRecords(_ take: (RawRecord) -> Bool) -> Diagnostic? {
+        var record = RecordBuilder()
+        for (index, sheet) in workbook.sheets.enumerated() {
+            var stopped = false
+            // Rows arrive with their cells as far as the last one that holds
+            // anything; each is padded to the widest row so far, so that a
+            // sheet's data rows have the header's width.
+            var width = 0
+            do {
+                let problems = try withoutActuallyEscaping(take) { take in
+                    try workbook.rows(of: sheet) { row in
+                        guard !stopped else { return }
+                        width = min(max(width, row.cells.last?.column ?? 0), CellReference.maxColumn)
+                        record.fill(row, width: width)
+                        stopped = !record.withRaw(line: row.row, sheet: Int32(index)) { take($0) }
+                    }
+                }
+                cellProblems += problems.map { (index, $0) }
+            } catch let error as WorkbookError {
+                var located = error
+                located.sheet = located.sheet ?? sheet.name
+                return located.diagnostic(file: file)
+            } catch {
+                return WorkbookError.notAWorkbook("\(error)").diagnostic(file: file)
+            }
+            if stopped { break }
+        }
+        return nil
+    }
+}
+
+/// The bytes and field spans of one workbook row, reused from row to row.
+private struct RecordBuilder {
+    var bytes: [UInt8] = []
+    var spans: [FieldSpan] = []
+    var starts: [CSVReader.FieldStart] = []
+
+    mutating func fill(_ row: WorkbookRow, width: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        var cells = row.cells.makeIterator()
+        var next = cells.next()
+        for column in 1...max(width, 1) {
+            let start = bytes.count
+            if let cell = next, cell.column == column {
+                bytes.append(contentsOf: cell.value.recordText.utf8)
+                next = cells.next()
+            }
+            spans.append(FieldSpan(start: start, count: bytes.count - start, inScratch: false))
+            starts.append(CSVReader.FieldStart(line: row.row, byteColumn: column))
+        }
+    }
+
+    func withRaw<R>(line: Int, sheet: Int32, _ body: (RawRecord) -> R) -> R {
+        bytes.withUnsafeBufferPointer { bytes in
+            spans.withUnsafeBufferPointer { spans in
+                starts.withUnsafeBufferPointer { starts in
+                    body(RawRecord(bytes: bytes, scratch: UnsafeBufferPointer(start: nil, count: 0), spans: spans,
+                                   starts: starts, line: line, range: 0..<bytes.count))
+                }
+            }
+        }
+    }
+}
+
+extension CellValue {
+    /// The text the column parsers read: what a CSV saved from the sheet would hold.
+    var recordText: String {
+        switch self {
+        case .date(let day): return day.iso
+        default: return shown
+        }
+    }
+}
+
+extension WorkbookError {
+    /// At the file, and at the cell's row and column when known; the sheet
+    /// and cell are named in the message, so that `--format github` keeps them.
+    func diagnostic(file: String) -> Diagnostic {
+        let location = SourceLocation(file: file, line: cell?.row ?? 0, column: cell?.column ?? 0)
+        return Diagnostic(.error, at: location, message.placed(sheet: sheet, cell: cell), hint: hint)
+    }
+}
+
+extension Message {
+    /// ` (trang "04-08", ô D42)` after the message.
+    func placed(sheet: String?, cell: CellReference?) -> Message {
+        guard let sheet else { return self }
+        guard let cell else { return Message(vi: vi + " (trang \"\(sheet)\")", en: en + " (sheet \"\(sheet)\")") }
+        return Message(vi: vi + " (trang \"\(sheet)\", ô \(cell))", en: en + " (sheet \"\(sheet)\", cell \(cell))")
+    }
+}
