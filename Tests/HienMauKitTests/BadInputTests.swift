@@ -73,6 +73,49 @@ import Testing
             """)
     }
 
+    /// `Int("+8")` is 8, so these cells were once read as 4 August 2023,
+    /// 1 January 2023, 350 ml and 3 donations.
+    @Test func signedDatePartsAndNumbers() {
+        let rows = Self.row.replacing("2023-08-04", with: "2023-+8-04") + Self.row.replacing("2023-08-04", with: "1/+1/2023")
+            + Self.row.replacing(",350,", with: ",+350,") + Self.row.replacing(",,yes", with: ",+3,yes")
+        #expect(csv(Self.h + rows) == """
+            content/data/donations.csv:2:9: lỗi: ngày "2023-+8-04" không đọc được
+            hn-2023,2023-+8-04,Trụ sở,An,A1,P1,350,O+,,yes
+                    ^
+            gợi ý: viết ngày dạng YYYY-MM-DD hoặc D/M/YYYY
+            content/data/donations.csv:3:9: lỗi: ngày "1/+1/2023" không đọc được
+            hn-2023,1/+1/2023,Trụ sở,An,A1,P1,350,O+,,yes
+                    ^
+            gợi ý: viết ngày dạng YYYY-MM-DD hoặc D/M/YYYY
+            content/data/donations.csv:4:36: lỗi: volume_ml "+350" không phải 0, 250, 350 hay 450
+            hn-2023,2023-08-04,Trụ sở,An,A1,P1,+350,O+,,yes
+                                               ^
+            gợi ý: để 0 hoặc trống cho người đăng ký nhưng chưa hiến được
+            content/data/donations.csv:5:43: lỗi: prior_donations "+3" phải là số nguyên không âm
+            hn-2023,2023-08-04,Trụ sở,An,A1,P1,350,O+,+3,yes
+                                                      ^
+
+            """)
+        #expect(csv(Self.h + rows, language: "en") == """
+            content/data/donations.csv:2:9: error: date "2023-+8-04" cannot be read
+            hn-2023,2023-+8-04,Trụ sở,An,A1,P1,350,O+,,yes
+                    ^
+            hint: write dates as YYYY-MM-DD or D/M/YYYY
+            content/data/donations.csv:3:9: error: date "1/+1/2023" cannot be read
+            hn-2023,1/+1/2023,Trụ sở,An,A1,P1,350,O+,,yes
+                    ^
+            hint: write dates as YYYY-MM-DD or D/M/YYYY
+            content/data/donations.csv:4:36: error: volume_ml "+350" is not 0, 250, 350 or 450
+            hn-2023,2023-08-04,Trụ sở,An,A1,P1,+350,O+,,yes
+                                               ^
+            hint: use 0 or leave it empty for a registration that was deferred
+            content/data/donations.csv:5:43: error: prior_donations "+3" must be a whole number, 0 or more
+            hn-2023,2023-08-04,Trụ sở,An,A1,P1,350,O+,+3,yes
+                                                      ^
+
+            """)
+    }
+
     @Test func missingRequiredColumnNamesItAndListsTheHeaders() {
         #expect(csv("campaign,date,site,donor\nhn-2023,2023-08-04,Trụ sở,An\n") == """
             content/data/donations.csv:1:1: lỗi: thiếu cột bắt buộc volume_ml; các tiêu đề tìm thấy: "campaign", "date", "site", "donor"

@@ -3,17 +3,9 @@ struct DonationHeader {
     var index: [DonationColumn: Int] = [:]
     var fieldCount: Int
 
-    /// The CSV reader for a file whose first chunk is `bytes`, with the
-    /// delimiter that chunk uses; nil when the file is UTF-16, which cannot
-    /// be read. Both ways of reading (`RowProducer`, `RecordSplitter`) start here.
-    static func reader(forFirstChunk bytes: UnsafeBufferPointer<UInt8>) -> CSVReader? {
-        guard !TextEncoding.looksUTF16(bytes) else { return nil }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
-        return CSVReader(delimiter: detectDelimiter(body))
-    }
-
+    /// The delimiter of a CSV whose first bytes are `bytes`: the candidate
+    /// seen most often on the first line outside quotes; a comma when none is.
     static func detectDelimiter(_ bytes: some Collection<UInt8>) -> UInt8 {
-        // Count candidates on the first line outside quotes; the most frequent wins.
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false
         for b in bytes {
@@ -58,9 +50,10 @@ struct DonationHeader {
         return diagnostics.errorCount == before ? header : nil
     }
 
+    /// The character column where field `field` starts on its line, so that
+    /// a caret lands under the field (`fieldStarts` are byte offsets).
     static func column(of field: Int, in record: CSVReader.Record) -> Int {
         let start = record.fieldStarts[field]
-        // Byte offset → character column on that line, so the caret lands under the field.
         let lineBytes = record.raw.split(separator: 0x0A, omittingEmptySubsequences: false)
         let index = start.line - record.line
         guard index < lineBytes.count else { return start.byteColumn }

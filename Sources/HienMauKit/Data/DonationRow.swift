@@ -1,6 +1,6 @@
 /// One checked row as integers, ready to be added up. Texts are entries of a
 /// `RowVocabulary`; a row is 40 bytes and holds no reference.
-struct DonationRow {
+struct DonationRow: Equatable {
     /// Entry of `RowVocabulary.campaigns`.
     var campaign: Int32
     /// `Day.ordinal`.
@@ -33,16 +33,4 @@ struct RowVocabulary {
     var units = ByteInterner()
     var donorIDs = ByteInterner()
 
-    /// A row that took the careful path (`RowChecker.check`), as integers.
-    mutating func row(from record: DonationRecord) -> DonationRow {
-        DonationRow(
-            campaign: campaigns.intern(record.campaign), day: Int32(record.date.ordinal),
-            site: sites.intern(record.site), donor: names.intern(record.donor),
-            donorID: record.donorID.map { donorIDs.intern($0) } ?? -1,
-            unit: record.unit.map { units.intern($0) } ?? -1,
-            volumeML: Int32(record.volumeML), prior: record.priorDonations.map { Int32(clamping: $0) } ?? -1,
-            line: Int32(clamping: record.line),
-            bloodGroup: record.bloodGroup.flatMap { BloodGroup.all.firstIndex(of: $0) }.map(Int8.init) ?? -1,
-            consent: record.consent.map { $0 ? 1 : 0 } ?? -1)
-    }
 }

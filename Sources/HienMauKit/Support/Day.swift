@@ -14,43 +14,43 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
-    /// `YYYY-MM-DD` or `D/M/YYYY` (also `DD/MM/YYYY`).
+    /// `YYYY-MM-DD` or `D/M/YYYY` (also `DD/MM/YYYY`), every part ASCII digits:
+    /// no sign, no space (`Int("+8")` would read `2023-+8-04` as a date).
     public init?(parsing text: some StringProtocol) {
-        // The usual `YYYY-MM-DD`, read from the bytes without splitting.
-        var year = 0, month = 0, day = 0, count = 0, shaped = true
-        for byte in text.utf8 {
-            let digit = Int(byte) - 0x30
-            switch count {
-            case 0...3: if (0...9).contains(digit) { year = year * 10 + digit } else { shaped = false }
-            case 4, 7: if byte != 0x2D { shaped = false }
-            case 5, 6: if (0...9).contains(digit) { month = month * 10 + digit } else { shaped = false }
-            case 8, 9: if (0...9).contains(digit) { day = day * 10 + digit } else { shaped = false }
-            default: shaped = false
-            }
+        self.init(utf8: text.utf8)
+    }
+
+    /// The same from UTF-8 bytes, without making a `String`: the donation
+    /// records' dates are read this way, on both the quick and the careful path.
+    @inline(__always)
+    public init?(utf8 bytes: some Sequence<UInt8>) {
+        var numbers = (0, 0, 0), digits = (0, 0, 0), part = 0, count = 0
+        var separator: UInt8 = 0
+        for b in bytes {
+            // No date has more than ten bytes; stopping here also keeps the numbers small.
             count += 1
-            if !shaped { break }
+            guard count <= 10 else { return nil }
+            if b >= 0x30 && b <= 0x39 {
+                let d = Int(b) - 0x30
+                switch part {
+                case 0: numbers.0 = numbers.0 * 10 + d; digits.0 += 1
+                case 1: numbers.1 = numbers.1 * 10 + d; digits.1 += 1
+                default: numbers.2 = numbers.2 * 10 + d; digits.2 += 1
+                }
+            } else if (b == 0x2D || b == 0x2F) && part < 2 && (separator == 0 || separator == b) {
+                separator = b
+                part += 1
+            } else {
+                return nil
+            }
         }
-        if shaped && count == 10 {
-            self.init(year: year, month: month, day: day)
-            return
-        }
-        let parts: [Substring]
-        let s = Substring(text)
-        if s.contains("-") {
-            parts = s.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-            else { return nil }
-            self.init(year: y, month: m, day: d)
-        } else if s.contains("/") {
-            parts = s.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-                  parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-                  let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2])
-            else { return nil }
-            self.init(year: y, month: m, day: d)
+        guard part == 2 else { return nil }
+        if separator == 0x2D {
+            guard digits == (4, 2, 2) else { return nil }
+            self.init(year: numbers.0, month: numbers.1, day: numbers.2)
         } else {
-            return nil
+            guard (1...2).contains(digits.0), (1...2).contains(digits.1), digits.2 == 4 else { return nil }
+            self.init(year: numbers.2, month: numbers.1, day: numbers.0)
         }
     }
 

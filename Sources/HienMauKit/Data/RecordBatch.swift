@@ -1,0 +1,56 @@
+/// Records with their own copy of the bytes, from the thread that reads
+/// them to the one that makes rows (`RecordsOnAThread`).
+struct RecordBatch: Sendable {
+    static let capacity = 4_096
+
+    private struct Entry {
+        var firstField: Int
+        var fields: Int
+        var line: Int
+        var range: Range<Int>
+    }
+
+    private var bytes: [UInt8] = []
+    private var scratch: [UInt8] = []
+    private var spans: [FieldSpan] = []
+    private var starts: [CSVReader.FieldStart] = []
+    private var entries: [Entry] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+    var isFull: Bool { entries.count >= Self.capacity }
+
+    /// Copies the record's bytes (without its line end) and unescaped fields.
+    mutating func append(_ raw: RawRecord) {
+        let base = bytes.count, scratchBase = scratch.count
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: raw.bytes[raw.range]))
+        scratch.append(contentsOf: raw.scratch)
+        entries.append(Entry(firstField: spans.count, fields: raw.spans.count, line: raw.line,
+                             range: base..<base + raw.range.count))
+        for span in raw.spans {
+            let start = span.inScratch ? scratchBase + span.start : base + span.start - raw.range.lowerBound
+            spans.append(FieldSpan(start: start, count: span.count, inScratch: span.inScratch))
+        }
+        starts.append(contentsOf: raw.starts)
+    }
+
+    /// Each record as the source gave it, in order, until `take` returns false;
+    /// false when it did.
+    func forEach(_ take: (RawRecord) -> Bool) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
+            scratch.withUnsafeBufferPointer { scratch in
+                spans.withUnsafeBufferPointer { spans in
+                    starts.withUnsafeBufferPointer { starts in
+                        for entry in entries {
+                            let fields = entry.firstField..<entry.firstField + entry.fields
+                            let record = RawRecord(
+                                bytes: bytes, scratch: scratch, spans: UnsafeBufferPointer(rebasing: spans[fields]),
+                                starts: UnsafeBufferPointer(rebasing: starts[fields]), line: entry.line, range: entry.range)
+                            if !take(record) { return false }
+                        }
+                        return true
+                    }
+                }
+            }
+        }
+    }
+}
