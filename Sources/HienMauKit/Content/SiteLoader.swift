@@ -71,11 +71,29 @@ public struct SiteFiles: Sendable {
         let honours = FileManager.default.contents(atPath: honoursURL.path).map {
             ("\(contentName)/data/honours.csv", [UInt8]($0))
         }
+        let donations = donationsFile(content: content, contentName: contentName, diagnostics: &diagnostics)
         return SiteFiles(
             config: config, campaigns: markdownFiles("campaigns"), pages: markdownFiles("pages"),
-            templates: templateFiles, assets: assets, donationsURL: content.appendingPathComponent("data/donations.csv"),
-            donationsPath: "\(contentName)/data/donations.csv", honours: honours,
+            templates: templateFiles, assets: assets, donationsURL: content.appendingPathComponent(donations),
+            donationsPath: "\(contentName)/\(donations)", honours: honours,
             contentName: contentName, templatesName: templatesName)
+    }
+
+    /// `data/donations.xlsx` when the site keeps its records in a workbook,
+    /// `data/donations.csv` otherwise; both at once is an error, since either
+    /// could be the one the figures should come from.
+    static func donationsFile(content: URL, contentName: String, diagnostics: inout Diagnostics) -> String {
+        let csv = "data/donations.csv", workbook = "data/donations.xlsx"
+        let hasCSV = FileManager.default.fileExists(atPath: content.appendingPathComponent(csv).path)
+        guard FileManager.default.fileExists(atPath: content.appendingPathComponent(workbook).path) else { return csv }
+        if hasCSV {
+            diagnostics.error(
+                SourceLocation(file: "\(contentName)/\(workbook)"),
+                Message(vi: "có cả \(contentName)/\(csv) và \(contentName)/\(workbook): không biết số liệu lấy từ tệp nào",
+                        en: "both \(contentName)/\(csv) and \(contentName)/\(workbook) are there: which one holds the records?"),
+                hint: Message(vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"))
+        }
+        return workbook
     }
 
     /// A text file, or a diagnostic when its bytes are not UTF-8.

@@ -16,6 +16,8 @@ public struct CSVReader {
         public var fieldStarts: [FieldStart]
         /// The record's raw bytes, for showing the source line in a message.
         public var raw: ArraySlice<UInt8>
+        /// The workbook sheet it is on; -1 for a CSV (see `RawRecord.sheet`).
+        var sheet: Int32 = -1
     }
 
     /// Where a field starts. A struct, not a tuple: an array of tuples looks up

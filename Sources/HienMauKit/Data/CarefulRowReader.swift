@@ -22,13 +22,13 @@ struct CarefulRowReader {
         _ raw: RawRecord, header: DonationHeader, periods: CampaignPeriods, vocabulary: inout RowVocabulary,
         diagnostics: inout Diagnostics
     ) -> DonationRow? {
-        let place = RecordPlace(record: raw.record(), header: header, file: context.file)
+        let place = RecordPlace(record: raw.record(), header: header, context: context)
         guard place.record.fields.count == header.fieldCount else {
             let n = place.record.fields.count, expected = header.fieldCount
             diagnostics.error(
                 SourceLocation(file: context.file, line: place.record.line, column: 1),
-                Message(vi: "dòng có \(n) ô nhưng tiêu đề có \(expected) cột",
-                        en: "the row has \(n) fields but the header has \(expected)"),
+                place.placed(Message(vi: "dòng có \(n) ô nhưng tiêu đề có \(expected) cột",
+                                     en: "the row has \(n) fields but the header has \(expected)"), nil),
                 hint: Message(vi: "ô chứa dấu phân cách phải nằm trong ngoặc kép",
                               en: "a cell that holds the delimiter must be in double quotes"),
                 line: place.lineText)
@@ -36,6 +36,9 @@ struct CarefulRowReader {
         }
         var written: [DonationColumn: String] = [:]
         for (column, field) in header.index { written[column] = place.record.fields[field].trimmed }
+        if let family = header.familyName, let given = written[.donor] {
+            written[.donor] = (place.record.fields[family] + " " + given).collapsingWhitespace
+        }
         let row = RowCells.holding(normalised(written)) { cells in
             cells.parse(line: place.record.line, vocabulary: &vocabulary) { column, problem in
                 report(problem, in: column, text: written[column] ?? "", at: place, diagnostics: &diagnostics)
@@ -47,8 +50,8 @@ struct CarefulRowReader {
             let start = Day(ordinal: Int(period.lowerBound)), end = Day(ordinal: Int(period.upperBound))
             diagnostics.warning(
                 place.location(.date),
-                Message(vi: "ngày \(VietnameseFormat.date(day)) nằm ngoài thời gian chiến dịch \(campaign) (\(VietnameseFormat.date(start)) – \(VietnameseFormat.date(end)))",
-                        en: "date \(day.iso) is outside campaign \(campaign)'s period (\(start.iso) to \(end.iso))"),
+                place.placed(Message(vi: "ngày \(VietnameseFormat.date(day)) nằm ngoài thời gian chiến dịch \(campaign) (\(VietnameseFormat.date(start)) – \(VietnameseFormat.date(end)))",
+                        en: "date \(day.iso) is outside campaign \(campaign)'s period (\(start.iso) to \(end.iso))"), .date),
                 line: place.lineText)
         }
         return row
@@ -61,7 +64,8 @@ struct CarefulRowReader {
         if let id = written[.campaign], let known = context.campaignIDs.firstIndex(of: id) {
             cells[.campaign] = context.campaignIDs[known]
         }
-        for column in [DonationColumn.site, .donor, .unit] { cells[column] = written[column].map { nfc($0) } }
+        // Names and units compare after runs of spaces are collapsed, as a reader sees them.
+        for column in [DonationColumn.site, .donor, .unit] { cells[column] = written[column].map { nfc($0.collapsingWhitespace) } }
         cells[.bloodGroup] = written[.bloodGroup].map(BloodGroup.usualSpelling)
         cells[.consent] = written[.consent].map(Consent.usualSpelling)
         return cells
@@ -71,7 +75,8 @@ struct CarefulRowReader {
         _ problem: CellProblem, in column: DonationColumn, text: String, at place: RecordPlace,
         diagnostics: inout Diagnostics
     ) {
-        let (message, hint) = problem.wording(column: column, text: text)
+        let (wording, hint) = problem.wording(column: column, text: text)
+        let message = place.placed(wording, column)
         guard problem == .unknownCampaign else {
             diagnostics.error(place.location(column), message, hint: hint, line: place.lineText)
             return
@@ -129,19 +134,44 @@ struct CarefulRowReader {
     static let inertPunctuation: Set<UInt32> = [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026]
 }
 
-/// A record on the careful path, and where its cells are for a message.
+/// A record on the careful path, and where its cells are for a message: in
+/// a CSV the line and character column, with the line shown under the
+/// message; in a workbook the sheet's row and column, with the sheet and the
+/// cell named in the message (`(trang "04-08", ô D42)`).
 struct RecordPlace {
     let record: CSVReader.Record
     let header: DonationHeader
     let file: String
+    /// The sheet's name, for a record of a workbook.
+    let sheet: String?
+
+    init(record: CSVReader.Record, header: DonationHeader, context: DonationTable.Context) {
+        self.record = record
+        self.header = header
+        self.file = context.file
+        self.sheet = context.sheetName(record.sheet)
+    }
 
     /// The start of the column's cell; the record's first column when the file has no such column.
-    func location(_ column: DonationColumn) -> SourceLocation {
-        let field = header.index[column] ?? 0
+    func location(_ column: DonationColumn?) -> SourceLocation {
+        let field = column.flatMap { header.index[$0] } ?? 0
+        if sheet != nil { return SourceLocation(file: file, line: record.line, column: field + 1) }
         let col = field < record.fields.count ? DonationHeader.column(of: field, in: record) : 1
         return SourceLocation(file: file, line: record.line, column: col)
     }
 
-    /// Only needed for a message: made on demand.
-    var lineText: String { record.firstLineText }
+    /// The message, with the sheet and cell named for a workbook's record.
+    func placed(_ message: Message, _ column: DonationColumn?) -> Message {
+        let field = column.flatMap { header.index[$0] } ?? 0
+        return message.placed(sheet: sheet, cell: CellReference(row: record.line, column: field + 1))
+    }
+
+    /// The line under the message: a CSV's line; none for a workbook, whose message names the cell.
+    var lineText: String? { sheet == nil ? record.firstLineText : nil }
+}
+
+extension DonationTable.Context {
+    func sheetName(_ index: Int32) -> String? {
+        index >= 0 && Int(index) < sheetNames.count ? sheetNames[Int(index)] : nil
+    }
 }

@@ -7,15 +7,30 @@ enum CellProblem: Error, Equatable {
     case unknownCampaign
     /// Not a value of the column.
     case invalid
+    /// `?` in place of letters: the mark of a save in a code page without Vietnamese.
+    case lostLetters
 
     /// The message and hint for this problem in `column`, whose cell (trimmed) is `text`.
     func wording(column: DonationColumn, text: String) -> (message: Message, hint: Message?) {
         switch (column, self) {
+        case (_, .lostLetters):
+            return (Message(vi: "\(column.rawValue) \"\(text)\" có dấu ? thay cho chữ cái: tệp đã được lưu bằng một bảng mã không có chữ tiếng Việt",
+                            en: "\(column.rawValue) \"\(text)\" has ? in place of letters: the file was saved in a code page without Vietnamese letters"),
+                    Message(vi: "lưu lại từ bảng tính gốc dạng \"CSV UTF-8\", hoặc dùng thẳng tệp .xlsx; chữ đã thành ? không lấy lại được từ tệp này",
+                            en: "save it again from the original workbook as \"CSV UTF-8\", or use the .xlsx itself; letters that became ? cannot be recovered from this file"))
         case (.campaign, .empty): return (Message(vi: "thiếu mã chiến dịch", en: "campaign is empty"), nil)
         case (.campaign, _):
             return (Message(vi: "mã chiến dịch \"\(text)\" không có bài viết nào trong content/campaigns/",
                             en: "campaign \"\(text)\" has no write-up in content/campaigns/"), nil)
         case (.date, .empty): return (Message(vi: "thiếu ngày", en: "date is empty"), nil)
+        case (.date, _) where DateReadings.hasTwoDigitYear(text):
+            let (what, hint) = DateReadings.twoDigitYear
+            return (Message(vi: "ngày \"\(text)\": " + what.vi, en: "date \"\(text)\": " + what.en), hint)
+        case (.date, _) where DateReadings.monthFirst(text) != nil:
+            let day = DateReadings.monthFirst(text)!
+            return (Message(vi: "ngày \"\(text)\" không tồn tại nếu đọc ngày trước tháng; đọc tháng trước ngày thì là \(VietnameseFormat.date(day))",
+                            en: "date \"\(text)\" does not exist read day first; read month first it is \(day.iso)"),
+                    DateReadings.usSettingsHint)
         case (.date, _) where Day.looksLikeDate(text):
             return (Message(vi: "ngày \"\(text)\" không tồn tại", en: "date \"\(text)\" does not exist"), nil)
         case (.date, _):

@@ -1,3 +1,5 @@
+import Glibc
+
 /// One parser per column: a cell's bytes become the column's value, or the
 /// reason the cell cannot be one (`CellProblem`, worded by the careful path
 /// at the cell's position).
@@ -17,11 +19,24 @@ enum ColumnParsers {
         return .success(entry)
     }
 
-    /// A text cell (site, donor, unit, donor_id) as it is; empty is allowed
-    /// unless `required`.
+    /// A text cell (site, donor, unit) as it is; empty is allowed unless
+    /// `required`. A `?` beside a letter ("Nguy?n V?n An") is a letter a
+    /// code page could not hold, lost when the file was saved.
     @inline(__always)
     static func text(_ cell: Cell, required: Bool) -> Result<Cell, CellProblem> {
-        required && cell.isEmpty ? .failure(.empty) : .success(cell)
+        if cell.isEmpty { return required ? .failure(.empty) : .success(cell) }
+        if let base = cell.baseAddress, memchr(base, 0x3F, cell.count) != nil, hasLostLetters(cell) {
+            return .failure(.lostLetters)
+        }
+        return .success(cell)
+    }
+
+    private static func hasLostLetters(_ cell: Cell) -> Bool {
+        func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b >= 0x80 }
+        for i in cell.indices where cell[i] == 0x3F {
+            if (i > 0 && isLetter(cell[i - 1])) || (i + 1 < cell.count && isLetter(cell[i + 1])) { return true }
+        }
+        return false
     }
 
     /// `YYYY-MM-DD` or `D/M/YYYY` as a day ordinal (`Day(utf8:)`).

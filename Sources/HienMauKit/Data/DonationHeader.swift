@@ -2,6 +2,19 @@
 struct DonationHeader {
     var index: [DonationColumn: Int] = [:]
     var fieldCount: Int
+    /// The family-name field when the name is split over two columns ("Họ" or
+    /// "Họ và tên đệm", then "Tên"): the donor is both, joined by a space.
+    var familyName: Int?
+
+    /// Header slugs of the first half of a split name.
+    static let familyNameAliases: Set<String> = ["ho", "ho-dem", "ho-va-dem", "ho-va-ten-dem", "ho-lot", "family-name"]
+
+    /// The required columns a record names, said nothing about: for finding
+    /// the header below title rows.
+    static func requiredNamed(by record: CSVReader.Record, mapping: [String: String]) -> [DonationColumn] {
+        let named = Set(record.fields.compactMap { DonationColumn.matching(header: $0.trimmed, mapping: mapping) })
+        return DonationColumn.allCases.filter { $0.isRequired && named.contains($0) }
+    }
 
     /// The delimiter of a CSV whose first bytes are `bytes`: the candidate
     /// seen most often on the first line outside quotes; a comma when none is.
@@ -18,30 +31,42 @@ struct DonationHeader {
     }
 
     /// Maps the header; reports duplicates and every missing required column.
+    /// `sheet`: the workbook sheet's name, named in each message instead of the line shown under it.
     static func read(
-        _ record: CSVReader.Record, file: String, mapping: [String: String], diagnostics: inout Diagnostics
+        _ record: CSVReader.Record, file: String, mapping: [String: String], sheet: String? = nil,
+        diagnostics: inout Diagnostics
     ) -> DonationHeader? {
         var header = DonationHeader(fieldCount: record.fields.count)
-        let lineText = String(decoding: record.raw, as: UTF8.self)
+        let lineText = sheet == nil ? String(decoding: record.raw, as: UTF8.self) : nil
+        func place(_ message: Message, field: Int) -> Message {
+            message.placed(sheet: sheet, cell: CellReference(row: record.line, column: field + 1))
+        }
         let before = diagnostics.errorCount
         for (i, name) in record.fields.enumerated() {
+            if header.familyName == nil, familyNameAliases.contains(Slug.make(name)) {
+                header.familyName = i
+                continue
+            }
             guard let column = DonationColumn.matching(header: name.trimmed, mapping: mapping) else { continue }
             if let first = header.index[column] {
                 diagnostics.error(
-                    SourceLocation(file: file, line: record.line, column: DonationHeader.column(of: i, in: record)),
-                    Message(vi: "cột \(column.rawValue) xuất hiện hai lần (\"\(record.fields[first])\" và \"\(name)\")",
-                            en: "column \(column.rawValue) appears twice (\"\(record.fields[first])\" and \"\(name)\")"),
+                    SourceLocation(file: file, line: record.line,
+                                   column: sheet == nil ? DonationHeader.column(of: i, in: record) : i + 1),
+                    place(Message(vi: "cột \(column.rawValue) xuất hiện hai lần (\"\(record.fields[first])\" và \"\(name)\")",
+                                  en: "column \(column.rawValue) appears twice (\"\(record.fields[first])\" and \"\(name)\")"),
+                          field: i),
                     line: lineText)
                 continue
             }
             header.index[column] = i
         }
-        let found = record.fields.map { "\"\($0)\"" }.joined(separator: ", ")
+        // A sheet's row is padded with empty cells: only the ones that hold a header are listed.
+        let found = record.fields.filter { sheet == nil || !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ")
         for column in DonationColumn.allCases where column.isRequired && header.index[column] == nil {
             diagnostics.error(
                 SourceLocation(file: file, line: record.line, column: 1),
-                Message(vi: "thiếu cột bắt buộc \(column.rawValue); các tiêu đề tìm thấy: \(found)",
-                        en: "missing required column \(column.rawValue); headers found: \(found)"),
+                place(Message(vi: "thiếu cột bắt buộc \(column.rawValue); các tiêu đề tìm thấy: \(found)",
+                              en: "missing required column \(column.rawValue); headers found: \(found)"), field: 0),
                 hint: Message(
                     vi: "đổi tên tiêu đề thành \"\(column.rawValue)\" hoặc ánh xạ nó trong site.yml: columns: {\"Tiêu đề của bạn\": \(column.rawValue)}",
                     en: "rename the header to \"\(column.rawValue)\" or map it in site.yml: columns: {\"Your header\": \(column.rawValue)}"),

@@ -17,6 +17,8 @@ public struct DonationTable {
         public var campaignIDs: Set<String>
         /// Campaign periods (start...end): a row outside its period is a warning.
         public var periods: [String: ClosedRange<Day>]
+        /// The workbook's sheets by index (`RawRecord.sheet`), for messages; empty for a CSV.
+        var sheetNames: [String] = []
 
         public init(file: String, columnMapping: [String: String] = [:], campaignIDs: Set<String>,
                     periods: [String: ClosedRange<Day>] = [:]) {
@@ -38,6 +40,11 @@ public struct DonationTable {
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, splittingAbove: Int = .max, progress: ((Int) -> Void)? = nil
     ) {
+        if url.pathExtension.lowercased() == "xlsx" {
+            readWorkbook(url: url, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
+                         progress: progress)
+            return
+        }
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             diagnostics.error(
@@ -54,6 +61,29 @@ public struct DonationTable {
         builder.reserve(rows: size / 120)
         read(CSVRecordSource(file: context.file, descriptor: fd), context: context, diagnostics: &diagnostics,
              into: &builder, threads: threads, splitting: size > splittingAbove, progress: progress)
+    }
+
+    /// A workbook (`donations.xlsx`): every sheet, each a table of its own.
+    /// The sheets are parsed on a thread of their own while the rows are added up.
+    static func readWorkbook<Sink: DonationRowSink>(
+        url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
+        threads: Int = 1, progress: ((Int) -> Void)? = nil
+    ) {
+        let workbook: Workbook
+        do {
+            workbook = try Workbook(url: url)
+        } catch let error as WorkbookError {
+            diagnostics.append(error.diagnostic(file: context.file))
+            return
+        } catch {
+            diagnostics.append(WorkbookError.notAWorkbook("\(error)").diagnostic(file: context.file))
+            return
+        }
+        var context = context
+        context.sheetNames = workbook.sheets.map(\.name)
+        let source = WorkbookRecordSource(file: context.file, workbook: workbook)
+        read(source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: false,
+             progress: progress)
     }
 
     /// Reads bytes already in memory.

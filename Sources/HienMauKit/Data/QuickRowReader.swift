@@ -22,7 +22,8 @@ struct QuickRowReader {
     }
 
     init(header: DonationHeader, periods: CampaignPeriods) {
-        fieldCount = header.fieldCount
+        // A name split over two columns is joined on the careful path.
+        fieldCount = header.familyName == nil ? header.fieldCount : -1
         fields = ColumnFields(header)
         self.periods = periods
     }
@@ -66,11 +67,18 @@ struct QuickRowReader {
     /// True when no scalar can change under NFC (as `CarefulRowReader.isSurelyNFC`,
     /// on valid UTF-8): all below U+0300, in U+1E00–U+1EFF, or one of the
     /// dashes, quotes and ellipsis of `CarefulRowReader.inertPunctuation`.
+    /// (Also false for text the careful path changes or refuses: see the loop.)
     static func surelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
+            // Control characters, a run of spaces and `?` (a letter lost to a code page) are the careful path's.
+            if b <= 0x20 || b == 0x3F {
+                if b < 0x20 || b == 0x3F || (i + 1 < n && bytes[i + 1] == 0x20) { return false }
+                i += 1
+                continue
+            }
             if b < 0xCC || (0x80...0xBF).contains(b) { i += 1; continue }
             if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, inertPunctuation.contains(bytes[i + 2]) {
                 i += 3

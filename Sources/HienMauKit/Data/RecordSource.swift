@@ -26,6 +26,9 @@ struct RawRecord {
     let line: Int
     /// The record's source text (in `bytes`), without its line end: for messages.
     let range: Range<Int>
+    /// The workbook sheet the record is on (its index in `DonationTable.Context.sheetNames`);
+    /// -1 for a CSV. A new sheet starts a new table, with a header of its own.
+    var sheet: Int32 = -1
 
     var fieldCount: Int { spans.count }
 
@@ -39,7 +42,7 @@ struct RawRecord {
     func record() -> CSVReader.Record {
         CSVReader.Record(
             fields: (0..<fieldCount).map { String(decoding: field($0), as: UTF8.self) },
-            line: line, fieldStarts: Array(starts), raw: ArraySlice(bytes[range]))
+            line: line, fieldStarts: Array(starts), raw: ArraySlice(bytes[range]), sheet: sheet)
     }
 }
 

@@ -54,13 +54,14 @@ struct RowCells {
         let day = value(.date, ColumnParsers.date(date))
         let site = value(.site, ColumnParsers.text(site, required: true))
         let donor = value(.donor, ColumnParsers.text(donor, required: true))
+        let unit = value(.unit, ColumnParsers.text(unit, required: false))
         let volume = value(.volumeML, ColumnParsers.volume(volume))
         let bloodGroup = value(.bloodGroup, ColumnParsers.bloodGroup(bloodGroup))
         let prior = value(.priorDonations, ColumnParsers.priorDonations(prior))
         let consent = value(.consent, ColumnParsers.consent(consent))
-        guard !anyFailed, let campaign, let day, let site, let donor, let volume, let bloodGroup, let prior, let consent
+        guard !anyFailed, let campaign, let day, let site, let donor, let unit, let volume, let bloodGroup, let prior, let consent
         else { return nil }
-        // donor_id and unit take any text; empty is none.
+        // donor_id takes any text; an empty id or unit is none.
         return DonationRow(
             campaign: campaign, day: day, site: vocabulary.sites.intern(site), donor: vocabulary.names.intern(donor),
             donorID: donorID.isEmpty ? -1 : vocabulary.donorIDs.intern(donorID),

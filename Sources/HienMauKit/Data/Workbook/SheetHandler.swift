@@ -145,12 +145,8 @@ final class SheetHandler: XMLEventHandler {
             return nil
         }
         guard style < context.isDateStyle.count, context.isDateStyle[style] else { return .number(number) }
-        guard let day = ExcelDate.day(serial: number, date1904: context.date1904) else {
-            problem(Message(vi: "ô ngày có giá trị \(raw.string), không phải một ngày có thật",
-                            en: "the date cell holds \(raw.string), which is no real day"))
-            return nil
-        }
-        return .date(day)
+        // A date-formatted number that is no day stays a number: the date column's parser words it.
+        return ExcelDate.day(serial: number, date1904: context.date1904).map(CellValue.date) ?? .number(number)
     }
 
     private func endRow() {

@@ -14,6 +14,8 @@ struct WorkbookError: Error, Equatable {
         self.cell = cell
     }
 
+    static let resaveHint = Message(vi: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại", en: "open it in Excel or LibreOffice and save it again")
+
     static func notAWorkbook(_ why: String) -> WorkbookError {
         WorkbookError(
             Message(vi: "tệp không phải bảng tính Excel (.xlsx) đọc được: \(why)",

@@ -9,8 +9,6 @@ import Foundation
 struct WorkbookRecordSource: RecordSource {
     let file: String
     let workbook: Workbook
-    /// The cells that could not be read, by sheet: said after the rows.
-    private(set) var cellProblems: [(sheet: Int, problem: SheetHandler.Problem)] = []
 
     init(file: String, workbook: Workbook) {
         self.file = file
@@ -34,7 +32,11 @@ struct WorkbookRecordSource: RecordSource {
                         stopped = !record.withRaw(line: row.row, sheet: Int32(index)) { take($0) }
                     }
                 }
-                cellProblems += problems.map { (index, $0) }
+                // A cell the reader cannot make sense of means a damaged file: the reading stops there.
+                if let first = problems.first {
+                    return WorkbookError(first.message, hint: WorkbookError.resaveHint, sheet: sheet.name, cell: first.cell)
+                        .diagnostic(file: file)
+                }
             } catch let error as WorkbookError {
                 var located = error
                 located.sheet = located.sheet ?? sheet.name
@@ -76,7 +78,7 @@ private struct RecordBuilder {
             spans.withUnsafeBufferPointer { spans in
                 starts.withUnsafeBufferPointer { starts in
                     body(RawRecord(bytes: bytes, scratch: UnsafeBufferPointer(start: nil, count: 0), spans: spans,
-                                   starts: starts, line: line, range: 0..<bytes.count))
+                                   starts: starts, line: line, range: 0..<bytes.count, sheet: sheet))
                 }
             }
         }

@@ -1,0 +1,118 @@
+/// The layout around a table's rows: finding the header below title rows,
+/// the totals row checked against the rows above, the end of the table.
+extension RowMaker {
+    /// A record of another sheet: the table before it ends, a new one begins.
+    mutating func startTable(sheet: Int32) {
+        endTable()
+        layout = TableLayout(sheet: sheet)
+        header = nil
+        quick = .beforeHeader
+    }
+
+    /// A title row, or the header: the first row that names every required column.
+    mutating func lookForHeader(_ raw: RawRecord) -> Bool {
+        let record = raw.record()
+        guard layout.consider(record, mapping: context.columnMapping) else {
+            if layout.searchedEnough { giveUpOnHeader() }
+            return !stopped
+        }
+        header = DonationHeader.read(record, file: context.file, mapping: context.columnMapping,
+                                     sheet: context.sheetName(layout.sheet), diagnostics: &diagnostics)
+        guard let header else {
+            // Every required column is named, but one twice: said by `read`.
+            layout.state = .skipped
+            stopped = layout.sheet < 0
+            return !stopped
+        }
+        quick = QuickRowReader(header: header, periods: periods)
+        layout.state = .afterHeader
+        tablesRead += 1
+        return true
+    }
+
+    /// The table ended (a new sheet, or the end of the records) still looking for its header.
+    mutating func endTable() {
+        if layout.state == .lookingForHeader, layout.firstLine != nil { giveUpOnHeader() }
+    }
+
+    /// No row named every required column. A sheet that names almost none is
+    /// not a table (a cover sheet) and is skipped; otherwise the row that came
+    /// closest is worded: as the header, when it is the first row; as the
+    /// header below a title, when rows above it are a letterhead.
+    private mutating func giveUpOnHeader() {
+        layout.state = .skipped
+        let sheetName = context.sheetName(layout.sheet)
+        guard let best = layout.best, !(sheetName != nil && best.named.count < 2) else {
+            if let sheetName { skippedSheets.append(sheetName) }
+            return
+        }
+        if layout.sheet < 0 { stopped = true }
+        if best.record.line == layout.firstLine || best.named.isEmpty {
+            _ = DonationHeader.read(best.record, file: context.file, mapping: context.columnMapping, sheet: sheetName,
+                                    diagnostics: &diagnostics)
+            return
+        }
+        diagnostics.error(
+            SourceLocation(file: context.file, line: best.record.line, column: 1),
+            LayoutMessages.headerBelowTitle(best.record, named: best.named, above: layout.firstLine ?? 1)
+                .placed(sheet: sheetName, cell: CellReference(row: best.record.line, column: 1)),
+            hint: LayoutMessages.headerBelowTitleHint(best.record, named: best.named))
+    }
+
+    /// A totals row is left out of the figures; its volume and count are
+    /// checked against the rows above it (since the table began, or since the
+    /// last totals row, for subtotals), a warning when neither agrees.
+    mutating func checkTotals(_ record: CSVReader.Record) {
+        defer { layout.sinceTotals = RowSums() }
+        guard let header else { return }
+        func number(_ column: DonationColumn) -> Int? {
+            guard let field = header.index[column], field < record.fields.count else { return nil }
+            let digits = record.fields[field].filter { !" .,\u{00A0}".contains($0) }
+            return digits.isEmpty || !digits.allSatisfy(\.isASCII) ? nil : Int(digits)
+        }
+        let sheetName = context.sheetName(layout.sheet)
+        let checks: [(DonationColumn, Int?, KeyPath<RowSums, Int>)] = [
+            (.volumeML, number(.volumeML), \.volumeML), (.donor, number(.donor), \.registrations),
+        ]
+        for (column, written, sum) in checks {
+            guard let written, written != layout.sinceStart[keyPath: sum], written != layout.sinceTotals[keyPath: sum]
+            else { continue }
+            let field = header.index[column] ?? 0
+            let location = SourceLocation(file: context.file, line: record.line,
+                                          column: sheetName == nil ? DonationHeader.column(of: field, in: record) : field + 1)
+            diagnostics.warning(
+                location,
+                LayoutMessages.totalsDisagree(column, written: written, sum: layout.sinceStart[keyPath: sum])
+                    .placed(sheet: sheetName, cell: CellReference(row: record.line, column: field + 1)),
+                hint: LayoutMessages.totalsHint, line: sheetName == nil ? record.firstLineText : nil)
+        }
+    }
+
+    /// Below a signature block nothing is read; a row there that holds a
+    /// donation (a name and a volume or date) is an error, not a silent loss.
+    mutating func checkBelowTheEnd(_ record: CSVReader.Record) {
+        guard let header else { return }
+        let filled = [DonationColumn.campaign, .date, .donor, .volumeML].filter { column in
+            header.index[column].map { $0 < record.fields.count && !record.fields[$0].trimmed.isEmpty } ?? false
+        }
+        guard filled.count >= 3 else { return }
+        let sheetName = context.sheetName(layout.sheet)
+        diagnostics.error(
+            SourceLocation(file: context.file, line: record.line, column: 1),
+            LayoutMessages.belowTheEnd.placed(sheet: sheetName, cell: CellReference(row: record.line, column: 1)),
+            hint: LayoutMessages.belowTheEndHint, line: sheetName == nil ? record.firstLineText : nil)
+    }
+
+    /// A workbook: the sheets without a table, once; an error when no sheet has one.
+    mutating func reportSheets() {
+        let location = SourceLocation(file: context.file, line: 1, column: 1)
+        guard tablesRead > 0 else {
+            diagnostics.error(location, LayoutMessages.noSheetHasAHeader(context.sheetNames),
+                              hint: LayoutMessages.noSheetHasAHeaderHint)
+            return
+        }
+        if !skippedSheets.isEmpty {
+            diagnostics.warning(location, LayoutMessages.skippedSheets(skippedSheets))
+        }
+    }
+}
