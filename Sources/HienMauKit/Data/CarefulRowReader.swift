@@ -45,6 +45,18 @@ struct CarefulRowReader {
             }
         }
         guard let row else { return nil }
+        if let period = periods.outside(row), let monthFirst = DateReadings.monthFirst(written[.date] ?? ""),
+           period.contains(Int32(monthFirst.ordinal)) {
+            // Outside the period day first, inside it month first: a file saved with US settings.
+            let day = Day(ordinal: Int(row.day)), text = written[.date] ?? ""
+            diagnostics.error(
+                place.location(.date),
+                place.placed(Message(
+                    vi: "ngày \"\(text)\" đọc ngày trước tháng là \(VietnameseFormat.date(day)), ngoài thời gian chiến dịch; đọc tháng trước ngày thì là \(VietnameseFormat.date(monthFirst)), trong thời gian đó",
+                    en: "date \"\(text)\" read day first is \(day.iso), outside the campaign's period; read month first it is \(monthFirst.iso), inside it"), .date),
+                hint: DateReadings.usSettingsHint, line: place.lineText)
+            return nil
+        }
         if let period = periods.outside(row), outsidePeriod.admit(line: place.record.line) {
             let day = Day(ordinal: Int(row.day)), campaign = written[.campaign] ?? ""
             let start = Day(ordinal: Int(period.lowerBound)), end = Day(ordinal: Int(period.upperBound))

@@ -116,3 +116,36 @@ extension RowMaker {
         }
     }
 }
+
+/// The checks across rows (`RecordChecks`), worded.
+extension RowMaker {
+    mutating func reportTwoNames(_ raw: RawRecord, _ row: DonationRow, first: (firstName: Int32, firstLine: Int32)) {
+        guard let header else { return }
+        let place = RecordPlace(record: raw.record(), header: header, context: context)
+        let id = vocabulary.donorIDs.peekText(row.donorID)
+        let before = vocabulary.names.peekText(first.firstName), now = vocabulary.names.peekText(row.donor)
+        guard twoNames.admit(line: Int(row.line)) else { return }
+        diagnostics.warning(
+            place.location(.donor),
+            place.placed(Message(
+                vi: "donor_id \"\(id)\" mang hai tên: \"\(before)\" ở dòng \(first.firstLine) và \"\(now)\" ở đây",
+                en: "donor_id \"\(id)\" carries two names: \"\(before)\" on line \(first.firstLine) and \"\(now)\" here"), .donor),
+            hint: Message(
+                vi: "các dòng có cùng mã được tính là một người: sửa tên cho giống nhau nếu là cùng một người (đổi tên thì giữ nguyên), hoặc sửa mã nếu là hai người",
+                en: "rows with one id count as one person: make the names the same if it is one person (or leave them, for a change of name), or fix the id if they are two"),
+            line: place.lineText)
+    }
+
+    /// A published campaign that no row belongs to: its page would show zeros.
+    mutating func reportCampaignsWithoutRows() {
+        for entry in checks.campaignsWithoutRows() where buildIndex[entry] >= 0 {
+            let id = vocabulary.campaigns.peekText(Int32(entry))
+            diagnostics.warning(
+                SourceLocation(file: context.file),
+                Message(vi: "chiến dịch \(id) có bài viết nhưng không có dòng số liệu nào: trang của nó sẽ chỉ toàn số 0",
+                        en: "campaign \(id) has a write-up but no rows: its page would show only zeros"),
+                hint: Message(vi: "thêm các dòng của chiến dịch vào \(context.file), hoặc để bài viết ở draft: true đến khi có số liệu",
+                              en: "add the campaign's rows to \(context.file), or keep the write-up at draft: true until they come"))
+        }
+    }
+}

@@ -20,14 +20,17 @@ struct RowMaker {
     /// Sheets with a table read, and sheets without one (listed once).
     var tablesRead = 0
     var skippedSheets: [String] = []
+    var checks: RecordChecks
+    var twoNames = WarningLimit()
     /// Index in the build of each `vocabulary.campaigns` entry; -1 outside it (drafts).
-    private let buildIndex: [Int32]
+    let buildIndex: [Int32]
 
     /// Enters every campaign id in the vocabulary first, so that a campaign
     /// is known by finding its bytes there (`ColumnParsers.campaign`).
     init(context: DonationTable.Context, campaigns indexByID: [String: Int]) {
         self.context = context
         careful = CarefulRowReader(context: context)
+        checks = RecordChecks(campaigns: context.campaignIDs.count)
         let ids = context.campaignIDs.sorted()
         var buildIndex = [Int32](repeating: -1, count: ids.count)
         var periods = [ClosedRange<Int32>?](repeating: nil, count: ids.count)
@@ -64,6 +67,7 @@ struct RowMaker {
             return true
         }
         layout.add(row)
+        if let first = checks.admit(row) { reportTwoNames(raw, row, first: first) }
         row.campaign = buildIndex[Int(row.campaign)]
         emit(row)
         return true
@@ -89,8 +93,16 @@ struct RowMaker {
     /// Every record was taken: says what stopped the source, if anything, or
     /// that the file was empty; then what is said once all rows are read.
     mutating func finish(after failure: Diagnostic?) {
-        defer { diagnostics.append(contentsOf: Diagnostics(careful.closingDiagnostics())) }
         endTable()
+        finishTables(after: failure)
+        diagnostics.append(contentsOf: Diagnostics(careful.closingDiagnostics()))
+        if let summary = twoNames.summary(file: context.file, what: Message(vi: "donor_id mang hai tên", en: "donor_id with two names")) {
+            diagnostics.append(summary)
+        }
+        if !stopped && !diagnostics.hasErrors { reportCampaignsWithoutRows() }
+    }
+
+    private mutating func finishTables(after failure: Diagnostic?) {
         guard !stopped else { return }
         if let failure {
             diagnostics.append(failure)
