@@ -9,22 +9,25 @@ struct CSVRecordSource: RecordSource {
 
     let file: String
     private let chunks: Chunks
+    /// The file's encoding as `site.yml` declares it (`data_encoding`); nil for UTF-8.
+    private let encoding: String?
 
-    init(file: String, chunks: @escaping Chunks) {
+    init(file: String, encoding: String? = nil, chunks: @escaping Chunks) {
         self.file = file
         self.chunks = chunks
+        self.encoding = encoding
     }
 
     /// Bytes already in memory, as one chunk.
-    init(file: String, bytes: [UInt8]) {
-        self.init(file: file) { feed in _ = bytes.withUnsafeBufferPointer { feed($0) } }
+    init(file: String, encoding: String? = nil, bytes: [UInt8]) {
+        self.init(file: file, encoding: encoding) { feed in _ = bytes.withUnsafeBufferPointer { feed($0) } }
     }
 
     static let chunkSize = 1 << 20
 
     /// The file open as `descriptor`, read a chunk at a time; it must stay open while the records are read.
-    init(file: String, descriptor: Int32) {
-        self.init(file: file) { feed in
+    init(file: String, encoding: String? = nil, descriptor: Int32) {
+        self.init(file: file, encoding: encoding) { feed in
             // One buffer for every chunk: a fresh one per read costs the kernel a
             // zeroed page every 4 KiB, which showed as a tenth of the time at 1M rows.
             let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
@@ -45,12 +48,18 @@ struct CSVRecordSource: RecordSource {
         func emit(_ raw: RawRecord) throws {
             if !take(raw) { throw StopReading() }
         }
+        var firstLine: [UInt8] = []
         func stop(_ error: Error) {
-            if let problem = error as? CSVReader.Problem { failure = problem.diagnostic(file: file) }
+            if let problem = error as? CSVReader.Problem {
+                failure = problem.diagnostic(file: file)
+                if case .notUTF8 = problem, encoding == nil { failure?.hint = TextDecoding.undeclaredHint(firstLine: firstLine) }
+            }
             stopped = true
         }
+        let chunks = TextDecoding.utf8(of: self.chunks, declared: encoding, file: file) { failure = $0 }
         chunks { chunk in
             if reader == nil {
+                firstLine = Array(chunk.prefix(400).prefix { $0 != 0x0A && $0 != 0x0D })
                 reader = Self.reader(forFirstChunk: chunk)
                 guard reader != nil else {
                     failure = TextEncoding.utf16Diagnostic(file: file)
@@ -61,6 +70,7 @@ struct CSVRecordSource: RecordSource {
             do { try reader!.feedRaw(chunk, emit: emit) } catch { stop(error) }
             return !stopped
         }
+        if failure != nil { stopped = true }
         if !stopped {
             if reader == nil { reader = CSVReader(delimiter: 0x2C) }
             do { try reader!.finishRaw(emit: emit) } catch { stop(error) }

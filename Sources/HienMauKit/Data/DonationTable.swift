@@ -19,6 +19,8 @@ public struct DonationTable {
         public var periods: [String: ClosedRange<Day>]
         /// The workbook's sheets by index (`RawRecord.sheet`), for messages; empty for a CSV.
         var sheetNames: [String] = []
+        /// The CSV's encoding when it is not UTF-8 (`site.yml` `data_encoding`), as iconv names it.
+        public var encoding: String?
 
         public init(file: String, columnMapping: [String: String] = [:], campaignIDs: Set<String>,
                     periods: [String: ClosedRange<Day>] = [:]) {
@@ -59,7 +61,7 @@ public struct DonationTable {
         var status = stat()
         let size = fstat(fd, &status) == 0 ? Int(status.st_size) : 0
         builder.reserve(rows: size / 120)
-        read(CSVRecordSource(file: context.file, descriptor: fd), context: context, diagnostics: &diagnostics,
+        read(CSVRecordSource(file: context.file, encoding: context.encoding, descriptor: fd), context: context, diagnostics: &diagnostics,
              into: &builder, threads: threads, splitting: size > splittingAbove, progress: progress)
     }
 
@@ -91,7 +93,7 @@ public struct DonationTable {
         bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, splitting: Bool = false
     ) {
-        read(CSVRecordSource(file: context.file, bytes: bytes), context: context, diagnostics: &diagnostics,
+        read(CSVRecordSource(file: context.file, encoding: context.encoding, bytes: bytes), context: context, diagnostics: &diagnostics,
              into: &builder, threads: threads, splitting: splitting, progress: nil)
     }
 

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The CSV's bytes as UTF-8, whatever they were saved in: UTF-8 passes as
+/// it is; a file with a UTF-16 byte-order mark (Excel's "Unicode Text") is
+/// decoded; a file `site.yml` declares (`data_encoding: windows-1258`, from
+/// Vietnamese Windows' plain "CSV") is decoded from that.
+enum TextDecoding {
+    static func utf8(
+        of chunks: @escaping CSVRecordSource.Chunks, declared: String?, file: String,
+        failed: @escaping (Diagnostic) -> Void
+    ) -> CSVRecordSource.Chunks {
+        { feed in
+            var transcoder: Transcoder?, first = true, going = true
+            func pass(_ transcoder: Transcoder, _ chunk: UnsafeBufferPointer<UInt8>, last: Bool) -> Bool {
+                do {
+                    return try transcoder.convert(chunk, last: last).withUnsafeBufferPointer { feed($0) }
+                } catch {
+                    failed(invalid(file: file, encoding: transcoder.encoding, at: (error as? Transcoder.Invalid)?.offset ?? 0))
+                    going = false
+                    return false
+                }
+            }
+            chunks { chunk in
+                if first {
+                    first = false
+                    transcoder = declared.flatMap(Transcoder.init(from:))
+                        ?? (hasUTF16Mark(chunk) ? Transcoder(from: "UTF-16") : nil)
+                }
+                guard let transcoder else { return feed(chunk) }
+                return pass(transcoder, chunk, last: false)
+            }
+            if going, let transcoder { _ = pass(transcoder, UnsafeBufferPointer(start: nil, count: 0), last: true) }
+        }
+    }
+
+    static func hasUTF16Mark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    }
+
+    static func invalid(file: String, encoding: String, at offset: Int) -> Diagnostic {
+        Diagnostic(
+            .error, at: SourceLocation(file: file, line: 1, column: 1),
+            Message(vi: "tệp có byte không đọc được theo bảng mã \(encoding) (byte thứ \(offset + 1))",
+                    en: "the file has bytes that are not \(encoding) (byte \(offset + 1))"),
+            hint: Message(vi: "kiểm tra data_encoding trong site.yml, hoặc lưu lại tệp dạng \"CSV UTF-8\" và bỏ data_encoding",
+                          en: "check data_encoding in site.yml, or save the file as \"CSV UTF-8\" and remove data_encoding"))
+    }
+
+    /// Both ways out of an undeclared non-UTF-8 file, with its first line as
+    /// it would read in Windows-1258, so the user can see whether that is it.
+    static func undeclaredHint(firstLine: [UInt8]) -> Message {
+        let asVietnamese = Transcoder(from: "WINDOWS-1258").flatMap { transcoder in
+            try? firstLine.withUnsafeBufferPointer { try transcoder.convert($0, last: true) }
+        }.map { String(decoding: $0, as: UTF8.self).precomposedStringWithCanonicalMapping } ?? ""
+        return Message(
+            vi: "lưu lại tệp dạng \"CSV UTF-8\" (Tệp › Lưu thành), hoặc nếu tệp được lưu dạng \"CSV\" trên Windows tiếng Việt, thêm data_encoding: windows-1258 vào site.yml; khi đó dòng đầu sẽ đọc là: \(asVietnamese)",
+            en: "save the file as \"CSV UTF-8\" (File › Save As), or, if it was saved as plain \"CSV\" on Vietnamese Windows, add data_encoding: windows-1258 to site.yml; its first line would then read: \(asVietnamese)")
+    }
+}
