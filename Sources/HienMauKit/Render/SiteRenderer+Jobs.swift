@@ -8,22 +8,18 @@ extension SiteRenderer {
         jobs.append(page(paths.campaigns, template: "campaigns", campaignListView))
         let groupSizes = Dictionary(grouping: figures.honourRoll, by: \.milestone).mapValues(\.count)
         for number in 1...context.honourPageCount {
-            jobs.append(page(paths.honours(page: number), RenderContext.honoursPage) {
-                HonoursPageInput(site: siteView(current: paths.honours), number: number, groupSizes: groupSizes)
-            })
+            let input = { HonoursPageInput(site: siteView(current: paths.honours), number: number, groupSizes: groupSizes) }
+            jobs.append(page(paths.honours(page: number), input: input) { $0.honoursPage($1) })
         }
         jobs.append(page(paths.stats, template: "stats", statsView))
         jobs.append(page(paths.home, template: "home", homeView))
         for campaign in campaigns {
             let link = paths.campaign(campaign.slug)
-            jobs.append(page(link, RenderContext.campaignPage) {
-                CampaignPageInput(site: siteView(current: link), writeUp: writeUp(campaign))
-            })
+            let input = { CampaignPageInput(site: siteView(current: link), writeUp: writeUp(campaign)) }
+            jobs.append(page(link, input: input) { $0.campaignPage($1) })
         }
         for item in pages { jobs.append(page(paths.page(item.slug), template: "page") { pageView(item) }) }
-        jobs.append(RenderJob(id: "404.html", input: notFoundView) { [context] view in
-            [OutputFile(path: "404.html", bytes: context.render(view, with: "404"))]
-        })
+        jobs.append(file("404.html", input: notFoundView) { $0.render($1, with: "404") })
         return jobs
     }
 
@@ -33,16 +29,15 @@ extension SiteRenderer {
                         specs: specs[campaign.source.path] ?? [])
     }
 
-    /// A page rendered by the context from `input` alone.
-    func page<Input: Hashable>(_ link: String, _ render: @escaping (RenderContext) -> (Input) -> [UInt8],
-                               input: @escaping () -> Input) -> RenderJob {
-        let path = paths.file(for: link)
-        return RenderJob(id: path, input: input) { [context] in [OutputFile(path: path, bytes: render(context)($0))] }
+    /// A page made by the context from `input` alone.
+    func page<Input: Hashable>(_ link: String, input: @escaping () -> Input,
+                               _ render: @escaping (RenderContext, Input) -> [UInt8]) -> RenderJob {
+        file(paths.file(for: link), input: input, render)
     }
 
     /// A page rendered with `template` from its view model.
     func page<View: TemplateObject & Hashable>(_ link: String, template: String, _ view: @escaping () -> View) -> RenderJob {
-        page(link, { context in { context.render($0, with: template) } }, input: view)
+        page(link, input: view) { $0.render($1, with: template) }
     }
 
     /// The data files: the campaigns' without their bodies, the honour
@@ -67,7 +62,8 @@ extension SiteRenderer {
         return jobs
     }
 
-    /// A data file made by the context from `input` alone.
+    /// A file made by the context from `input` alone: the render function
+    /// is given nothing else, so what it writes is in the fingerprint.
     func file<Input: Hashable>(_ path: String, input: @escaping () -> Input,
                                _ render: @escaping (RenderContext, Input) -> [UInt8]) -> RenderJob {
         RenderJob(id: path, input: input) { [context] in [OutputFile(path: path, bytes: render(context, $0))] }

@@ -62,7 +62,7 @@ struct SiteRenderer {
         }
         return SiteView(title: config.title, description: config.description, language: config.language.rawValue,
                         home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, search: paths.search, menu: menu,
-                        l: TemplateLabels.all(config.language))
+                        l: LabelTable(config.language))
     }
 
     func card(_ campaign: Campaign) -> CampaignCard {

@@ -12,7 +12,29 @@ struct SiteView: Hashable {
     var feed: String
     var search: String
     var menu: [MenuItem]
-    var l: [String: String]
+    var l: LabelTable
+}
+
+/// The templates' words (`{{site.l.key}}`) in the site's language. The table
+/// is made from the language alone, so the language stands for it when a
+/// view is hashed: 60 words hashed again for each of a thousand pages cost
+/// more than the rest of the page's input.
+struct LabelTable: Hashable, TemplateObject {
+    let language: Language
+    let words: [String: String]
+
+    init(_ language: Language) {
+        self.language = language
+        words = TemplateLabels.all(language)
+    }
+
+    static func == (a: LabelTable, b: LabelTable) -> Bool { a.language == b.language }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(language)
+    }
+
+    func value(named name: String) -> TemplateValue? { words.value(named: name) }
 }
 
 struct MenuItem: Hashable {
