@@ -35,7 +35,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time of each stage.") var timings = false
 
     func run() throws {
-        OutputWriter.interruptCleanup.install()
+        InterruptCleanup.install()
         let started = ContinuousClock.now
         let outputURL = URL(fileURLWithPath: output)
         if let problem = OutputGuard.problem(
