@@ -103,8 +103,9 @@ for (const svg of document.querySelectorAll("svg.chart")) {
     const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
     out.minLabel = Math.min(out.minLabel, size);
     if (size < 12) out.smallLabels.push(t.textContent + " (" + size.toFixed(1) + " px)");
-    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5
-        || r.right > vw + 0.5) out.cutLabels.push(t.textContent);
+    // Two pixels of slack: a glyph such as "T" may overhang its origin by one.
+    if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2
+        || r.left < -2 || r.right > vw + 2) out.cutLabels.push(t.textContent);
     for (let j = 0; j < i; j++) {
       const q = rects[j];
       if (r.left < q.right - 1 && q.left < r.right - 1 && r.top < q.bottom - 1 && q.top < r.bottom - 1)
