@@ -95,6 +95,11 @@ struct FigureRenderer {
         case .chart(.cumulative):
             let title = labels.t("Số đơn vị máu cộng dồn theo ngày", "Cumulative donations by date")
             let points = figures.byDate.compactMap { group in group.key.map { ($0, group.tally.donations) } }
+            // A campaign of one day has nothing to draw over time: its table is enough.
+            if points.count < 2 {
+                return tableElsewhere.map { reference(to: $0, caption: caption(.date)) }
+                    ?? tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID)
+            }
             return figure(charts.cumulative(id: idPrefix, title: title, points: points, target: figures.targetUnits),
                           table: tableElsewhere == nil ? tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID) : [],
                           tableID: tableElsewhere ?? tableID)
