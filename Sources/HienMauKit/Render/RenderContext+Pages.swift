@@ -9,15 +9,9 @@ extension RenderContext {
             id: campaign.id, totals: Tally(), targetUnits: campaign.targetUnits, bySite: [], byDate: [], byUnit: [], byBloodGroup: [])
         let roll = figures.campaignRolls[campaign.id] ?? []
         let renderer = FigureRenderer(labels: labels, milestones: config.milestones)
-        let body = FigureBlock.fill(document.html, with: written.enumerated().map { index, spec in
-            renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "fig-\(index + 1)")
-        })
-        // The standard figures, unless the write-up already shows the same one.
-        var details = TextBuffer()
-        let standard: [FigureSpec] = [.chart(.cumulative), .chart(.breakdown(.site)), .stats(.unit), .stats(.bloodGroup)]
-        for (index, spec) in standard.enumerated() where !written.contains(spec) {
-            details.append(renderer.render(spec, campaign: campaign, figures: f, roll: roll, idPrefix: "std-\(index + 1)"))
-        }
+        // The write-up's blocks, then the standard figures for the breakdowns it does not show.
+        let shown = renderer.page(written, campaign: campaign, figures: f, roll: roll)
+        let body = FigureBlock.fill(document.html, with: shown.blocks)
         let rollHTML = written.contains(where: { if case .honourRoll = $0 { return true } else { return false } })
             ? [] : renderer.render(.honourRoll(min: nil), campaign: campaign, figures: f, roll: roll, idPrefix: "roll")
         let progressHTML = campaign.targetUnits == nil || written.contains(.chart(.progress)) ? nil
@@ -31,7 +25,7 @@ extension RenderContext {
             organizer: campaign.organizer, location: campaign.location, period: period(of: campaign),
             hospitals: campaign.hospitals, hasHospitals: !campaign.hospitals.isEmpty, coverURL: cover, coverAlt: campaign.title,
             kpis: kpis(f.totals, progress: f.progress), progressHTML: progressHTML, bodyHTML: body,
-            detailsHTML: details.bytes, rollHTML: rollHTML, draft: campaign.draft)
+            detailsHTML: shown.details, rollHTML: rollHTML, draft: campaign.draft)
         return render(view, with: "campaign")
     }
 
