@@ -4,9 +4,21 @@
     browser_test.py BINARY
 
 Copies content/ and templates/ to a temporary folder, starts `BINARY serve`
-on it, and with Debian's chromium and chromedriver:
-  1. takes screenshots of the home, a campaign, statistics and honour-roll
-     pages at 360 and 1280 px into docs/screenshots/;
+on it, and on a second copy whose write-ups have no figure blocks and whose
+data has a site and a unit with 40-character names; then with Debian's
+chromium and chromedriver:
+  0. at 360 px, on every kind of page of both sites (home, campaigns, a
+     campaign with figure blocks and one without, statistics, honour roll,
+     a content page, search): every table cell lies inside the viewport and
+     nothing scrolls sideways, neither the page nor a table; no cell of up to
+     40 characters runs over three lines; no caption appears twice on a page;
+     every chart label lies inside its chart, is at least 12 px high and
+     overlaps no other label; the tables are still tables to assistive
+     technology (roles in Chromium's accessibility tree); and every page
+     built from both sites is at most 60 KB before images;
+  1. takes screenshots of the home, a campaign with and one without figure
+     blocks, statistics, honour-roll and a content page at 360 and 1280 px
+     into docs/screenshots/;
   2. runs axe-core on those pages and the search page: no serious or critical
      finding is allowed;
   3. prints the campaign page to an A4 PDF (docs/screenshots/campaign-a4.pdf)
@@ -18,7 +30,9 @@ on it, and with Debian's chromium and chromedriver:
      error page, fixes it and expects the page back.
 Exits non-zero on any failure and prints the measured figures.
 """
+import base64
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -35,8 +49,72 @@ from axe_selenium_python import Axe
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHOTS = os.path.join(REPO, "docs", "screenshots")
 CAMPAIGN = "/chien-dich/hanh-trinh-giot-mau-nghia-tinh-2023/"
-PAGES = {"home": "/", "campaign": CAMPAIGN, "stats": "/thong-ke/", "honours": "/vinh-danh/"}
+CA_MAU = "/chien-dich/cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19/"
+# Screenshot name → (site, path); site "plain" is the copy without figure blocks.
+PAGES = {"home": ("sample", "/"), "campaign": ("sample", CAMPAIGN), "campaign-plain": ("plain", CA_MAU),
+         "stats": ("sample", "/thong-ke/"), "honours": ("sample", "/vinh-danh/"),
+         "page": ("sample", "/gioi-thieu/")}
+# Every kind of page, looked at on a 360 px phone.
+PHONE_PAGES = [("sample", p) for p in ["/", "/chien-dich/", CAMPAIGN, CA_MAU, "/thong-ke/", "/vinh-danh/",
+                                        "/gioi-thieu/", "/huong-dan-hien-mau/", "/tim-kiem/"]] + \
+              [("plain", p) for p in [CAMPAIGN, CA_MAU, "/thong-ke/"]]
+# Names of exactly 40 characters in the copy without figure blocks.
+LONG_SITE = "Điểm hiến máu lưu động, Nhà Văn hoá tỉnh"
+LONG_UNIT = "Phòng Cảnh sát Quản lý hành chính Cà Mau"
+PAGE_LIMIT = 60 * 1024
 failures = []
+
+# Measures one page as laid out: tables, captions and chart labels.
+PHONE_JS = r"""
+const vw = document.documentElement.clientWidth;
+const out = {width: vw, pageScroll: document.documentElement.scrollWidth - vw, cells: 0, outside: 0,
+             outsideCells: [], maxLines: 0, maxLinesCell: "", longCells: [], wrapsScrolling: 0,
+             captions: [], labels: 0, cutLabels: [], smallLabels: [], overlaps: [], minLabel: 999};
+function lines(node) {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  const tops = Array.from(range.getClientRects()).filter(r => r.width > 0 && r.height > 0)
+    .map(r => r.top).sort((a, b) => a - b);
+  let count = 0, last = -1e9;
+  for (const top of tops) { if (top - last > 4) { count++; last = top; } }
+  return count;
+}
+for (const cell of document.querySelectorAll("table th, table td")) {
+  const r = cell.getBoundingClientRect();
+  const text = cell.textContent.trim();
+  if (r.width === 0 && r.height === 0) { if (text) out.outsideCells.push("hidden: " + text); continue; }
+  out.cells++;
+  if (r.left < -0.5 || r.right > vw + 0.5) { out.outside++; out.outsideCells.push(text.slice(0, 40)); }
+  const n = lines(cell);
+  if (n > out.maxLines) { out.maxLines = n; out.maxLinesCell = text.slice(0, 60); }
+  if (n > 3) out.longCells.push([text.length, n, text.slice(0, 60)]);
+}
+for (const wrap of document.querySelectorAll(".table-wrap")) {
+  if (wrap.scrollWidth > wrap.clientWidth + 1) out.wrapsScrolling++;
+}
+out.captions = Array.from(document.querySelectorAll("caption")).map(c => c.textContent.trim());
+for (const svg of document.querySelectorAll("svg.chart")) {
+  const box = svg.getBoundingClientRect();
+  const texts = Array.from(svg.querySelectorAll("text"));
+  const rects = texts.map(t => t.getBoundingClientRect());
+  texts.forEach((t, i) => {
+    out.labels++;
+    const r = rects[i], m = t.getScreenCTM();
+    const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+    out.minLabel = Math.min(out.minLabel, size);
+    if (size < 12) out.smallLabels.push(t.textContent + " (" + size.toFixed(1) + " px)");
+    // Two pixels of slack: a glyph such as "T" may overhang its origin by one.
+    if (r.left < box.left - 2 || r.right > box.right + 2 || r.top < box.top - 2 || r.bottom > box.bottom + 2
+        || r.left < -2 || r.right > vw + 2) out.cutLabels.push(t.textContent);
+    for (let j = 0; j < i; j++) {
+      const q = rects[j];
+      if (r.left < q.right - 1 && q.left < r.right - 1 && r.top < q.bottom - 1 && q.top < r.bottom - 1)
+        out.overlaps.push(texts[j].textContent + " / " + t.textContent);
+    }
+  });
+}
+return out;
+"""
 
 
 def check(condition, what):
@@ -57,42 +135,153 @@ def browser(width):
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--window-size={width},900",
                  "--force-device-scale-factor=1"]:
         options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # A headless window is at least 500 px wide: the viewport is set to the width asked for.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+    return driver
 
 
 def full_page_screenshot(driver, width, path):
-    driver.set_window_size(width, 900)
+    """The whole page, however long, at the viewport's width."""
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(width, min(height, 6000))
-    time.sleep(0.2)
-    driver.save_screenshot(path)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+
+
+def make_site(work, plain):
+    """A copy of the sample; `plain`: without figure blocks, with 40-character names."""
+    shutil.copytree(os.path.join(REPO, "content"), os.path.join(work, "content"))
+    shutil.copytree(os.path.join(REPO, "templates"), os.path.join(work, "templates"))
+    if not plain:
+        return
+    folder = os.path.join(work, "content", "campaigns")
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        text = open(path, encoding="utf-8").read()
+        text = re.sub(r"^```(stats|chart|honour-roll)[^\n]*\n.*?^```\n", "", text, flags=re.S | re.M)
+        open(path, "w", encoding="utf-8").write(text)
+    assert len(LONG_SITE) == 40 and len(LONG_UNIT) == 40
+    with open(os.path.join(work, "content", "data", "donations.csv"), "a", encoding="utf-8") as f:
+        for n in range(12):
+            f.write(f"ca-mau-2020,2020-04-19,\"{LONG_SITE}\",Người hiến {n + 1},CM-LONG-{n},{LONG_UNIT},350,O+,,no\n")
+
+
+def built_page_sizes(binary, work):
+    """Every HTML page of a one-off build of the site in `work`: (size, path)."""
+    out = os.path.join(work, "built")
+    subprocess.run([binary, "build", "--content", "content", "--templates", "templates", "--output", out],
+                   cwd=work, check=True, stdout=subprocess.DEVNULL)
+    sizes = []
+    for folder, _, files in os.walk(out):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                sizes.append((os.path.getsize(path), os.path.relpath(path, out)))
+    shutil.rmtree(out)
+    return sorted(sizes)
+
+
+def roles_in_accessibility_tree(driver):
+    """How many nodes of each table role Chromium exposes, and how many the DOM has."""
+    driver.execute_cdp_cmd("Accessibility.enable", {})
+    nodes = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    roles = {}
+    for node in nodes:
+        if node.get("ignored"):
+            continue
+        role = node.get("role", {}).get("value")
+        roles[role] = roles.get(role, 0) + 1
+    dom = driver.execute_script("""
+        const shown = s => Array.from(document.querySelectorAll(s)).filter(e => e.getClientRects().length).length;
+        return {table: shown("table"), rowheader: shown("th[scope=row]"), columnheader: shown("th[scope=col]"),
+                cell: shown("td")};""")
+    return {k: roles.get(k, 0) for k in dom}, dom
 
 
 def main():
     binary = os.path.abspath(sys.argv[1])
     work = tempfile.mkdtemp(prefix="hienmau-browser-")
-    shutil.copytree(os.path.join(REPO, "content"), os.path.join(work, "content"))
-    shutil.copytree(os.path.join(REPO, "templates"), os.path.join(work, "templates"))
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", "--port", str(port)], cwd=work,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    plain_work = tempfile.mkdtemp(prefix="hienmau-browser-plain-")
+    make_site(work, plain=False)
+    make_site(plain_work, plain=True)
+
+    # Page sizes, from a one-off build of each site (serve adds its reload script).
+    for label, folder in [("sample", work), ("plain", plain_work)]:
+        sizes = built_page_sizes(binary, folder)
+        biggest = sizes[-1]
+        print(f"     pages of the {label} site: {len(sizes)}, biggest {biggest[1]} at {biggest[0]} bytes")
+        over = [f"{p} ({n} bytes)" for n, p in sizes if n > PAGE_LIMIT]
+        check(not over, f"every page of the {label} site is at most 60 KB before images {over}")
+
+    servers, bases = [], {}
+    for label, folder in [("sample", work), ("plain", plain_work)]:
+        port = free_port()
+        servers.append(subprocess.Popen([binary, "serve", "--port", str(port)], cwd=folder,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        bases[label] = f"http://127.0.0.1:{port}"
+    base = bases["sample"]
     os.makedirs(SHOTS, exist_ok=True)
     drivers = []
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        for url in bases.values():
+            port = int(url.rsplit(":", 1)[1])
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+
+        # 0: every page kind on a 360 px phone.
+        phone = browser(360)
+        drivers.append(phone)
+        driver = phone
+        totals = {"cells": 0, "outside": 0, "maxLines": 0, "captionsTwice": 0, "labels": 0}
+        min_label = 999.0
+        for site, path in PHONE_PAGES:
+            driver.get(bases[site] + path)
+            m = driver.execute_script(PHONE_JS)
+            where = f"{path} ({site}) at 360 px"
+            if m["width"] != 360:
+                check(False, f"the window is 360 px wide, not {m['width']}")
+            twice = sorted({c for c in m["captions"] if m["captions"].count(c) > 1})
+            totals["cells"] += m["cells"]
+            totals["outside"] += m["outside"]
+            totals["maxLines"] = max(totals["maxLines"], m["maxLines"])
+            totals["captionsTwice"] += len(twice)
+            totals["labels"] += m["labels"]
+            min_label = min(min_label, m["minLabel"])
+            print(f"     {where}: {m['cells']} cells, {m['outside']} outside, at most {m['maxLines']} lines "
+                  f"(“{m['maxLinesCell']}”), {len(m['captions'])} captions, {m['labels']} chart labels"
+                  + (f" from {m['minLabel']:.1f} px" if m["labels"] else ""))
+            check(m["outside"] == 0 and not [c for c in m["outsideCells"] if c.startswith("hidden: ")],
+                  f"{where}: every table cell lies inside the viewport and is shown {m['outsideCells'][:6]}")
+            check(m["pageScroll"] <= 0 and m["wrapsScrolling"] == 0,
+                  f"{where}: nothing scrolls sideways (page by {m['pageScroll']} px, {m['wrapsScrolling']} tables)")
+            check(not [c for c in m["longCells"] if c[0] <= 40],
+                  f"{where}: no cell of up to 40 characters runs over three lines {m['longCells'][:4]}")
+            check(not twice, f"{where}: no caption appears twice {twice}")
+            check(not m["cutLabels"] and not m["smallLabels"] and not m["overlaps"],
+                  f"{where}: chart labels inside their charts, at least 12 px, not overlapping "
+                  f"{(m['cutLabels'] + m['smallLabels'] + m['overlaps'])[:6]}")
+            if m["cells"]:
+                exposed, dom = roles_in_accessibility_tree(driver)
+                check(all(exposed[k] >= dom[k] for k in dom),
+                      f"{where}: tables keep their roles for assistive technology {exposed} (DOM {dom})")
+        print(f"     at 360 px on {len(PHONE_PAGES)} pages: {totals['cells']} table cells, {totals['outside']} outside "
+              f"the viewport, at most {totals['maxLines']} lines in a cell, {totals['captionsTwice']} captions "
+              f"shown twice, {totals['labels']} chart labels, the smallest {min_label:.1f} px high")
 
         # 1 and 2: screenshots and axe at both widths.
-        for width in (1280, 360):
-            driver = browser(width)
-            drivers.append(driver)
-            for name, path in list(PAGES.items()) + [("search", "/tim-kiem/")]:
-                driver.get(base + path)
+        desktop = browser(1280)
+        drivers.append(desktop)
+        for width, driver in ((1280, desktop), (360, phone)):
+            for name, (site, path) in list(PAGES.items()) + [("search", ("sample", "/tim-kiem/"))]:
+                driver.get(bases[site] + path)
                 if name in PAGES:
                     full_page_screenshot(driver, width, os.path.join(SHOTS, f"{name}-{width}.png"))
                 axe = Axe(driver)
@@ -103,20 +292,21 @@ def main():
                     print(f"     axe {v['impact']}: {v['id']} on {path} at {width} px: {v['help']}")
                 check(not bad, f"axe: no serious or critical finding on {path} at {width} px "
                                f"({len(results['violations'])} minor)")
-            driver.set_window_size(width, 900)
 
-        driver = drivers[0]
+        driver = desktop
         # 3: the campaign page as an A4 PDF.
         driver.get(base + CAMPAIGN)
         options = PrintOptions()
         options.page_width, options.page_height = 21.0, 29.7
         options.background = True
         pdf = os.path.join(SHOTS, "campaign-a4.pdf")
-        import base64
         with open(pdf, "wb") as f:
             f.write(base64.b64decode(driver.print_page(options)))
         pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
         count = int([l for l in pages.splitlines() if l.startswith("Pages:")][0].split()[1])
+        for old in os.listdir(SHOTS):
+            if old.startswith("campaign-a4-") and old.endswith(".png"):
+                os.remove(os.path.join(SHOTS, old))
         subprocess.run(["pdftoppm", "-png", "-r", "50", pdf, os.path.join(SHOTS, "campaign-a4")], check=True)
         check(count >= 1 and "(A4)" in pages, f"campaign page prints to A4 ({count} pages)")
 
@@ -178,9 +368,11 @@ def main():
     finally:
         for d in drivers:
             d.quit()
-        server.terminate()
-        server.wait()
+        for server in servers:
+            server.terminate()
+            server.wait()
         shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(plain_work, ignore_errors=True)
     if failures:
         sys.exit(f"{len(failures)} browser check(s) failed")
 

@@ -36,44 +36,14 @@ enum Report {
             : "Built \(pages) pages from \(result.rows) rows into \(output)/ in \(ms) ms (\(result.diagnostics.warnings.count) warnings).")
     }
 
-    static func fail(_ message: Message, path: String) -> Never {
-        FileHandle.standardError.write(Data("\(path): error: \(message.text(.vi))\n\(path): error: \(message.text(.en))\n".utf8))
-        exit(1)
-    }
-}
-
-/// One line that says what a long build is doing. On a terminal it is
-/// rewritten in place and cleared at the end; without one (CI, a log file)
-/// each stage is a plain line, but only once the build has run for a second,
-/// so that quick builds print nothing but their summary.
-final class ProgressLine: @unchecked Sendable {
-    private let terminal = isatty(STDERR_FILENO) != 0
-    private let started = ContinuousClock.now
-    private let lock = NSLock()
-    private var language: Language = .vi
-    private var shown = false
-
-    func setLanguage(_ language: Language) {
-        lock.withLock { self.language = language }
-    }
-
-    func update(_ message: Message) {
-        lock.withLock {
-            let text = message.text(language)
-            if terminal {
-                FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
-                shown = true
-            } else if (ContinuousClock.now - started).seconds > 1 {
-                FileHandle.standardError.write(Data((text + "\n").utf8))
-            }
+    /// `--timings`: each stage, then the write.
+    static func timings(_ result: BuildResult, write: Duration) {
+        var lines = result.timings.map { String(format: "%-10@ %8.1f ms", $0.stage, $0.seconds * 1000) }
+        // The CSV is read while the write-ups are parsed: "aggregate" above is the wait after parsing.
+        if let all = result.aggregateSeconds, let index = result.timings.firstIndex(where: { $0.stage == "aggregate" }) {
+            lines[index] += String(format: "  (%.1f ms in all, alongside parse)", all * 1000)
         }
-    }
-
-    /// Clears the terminal line before the diagnostics and the summary.
-    func finish() {
-        lock.withLock {
-            if terminal && shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
-            shown = false
-        }
+        lines.append(String(format: "%-10@ %8.1f ms", "write", write.seconds * 1000))
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

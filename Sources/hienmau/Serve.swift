@@ -13,14 +13,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on; another than 127.0.0.1 only when you mean it.") var host = "127.0.0.1"
     @Option(help: "Seconds between two looks for changed files where the system cannot say when a file changes.") var poll = 0.05
 
+    func validate() throws {
+        guard UInt16(exactly: port) != nil else {
+            throw ValidationError("--port must be between 0 and 65535, not \(port).")
+        }
+    }
+
     func run() async throws {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
-        if let problem = OutputGuard.problem(
-            output: outputURL, content: input.buildOptions.content, templates: input.buildOptions.templates,
-            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        {
-            Report.fail(problem, path: output)
-        }
+        try input.checkOutput(outputURL, named: output)
         let preview = Preview(options: input.buildOptions, output: outputURL, input: input)
         await preview.rebuild(first: true)
 

@@ -66,7 +66,11 @@ import Testing
     ]
 
     @Test(arguments: texts) func quotedTextReadsBackAsWritten(_ text: String) throws {
-        let json = JSON.array([.string(text)]).serialized()
+        let json = Self.streamed { json in
+            json.beginArray()
+            json.string(text)
+            json.end()
+        }
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
         #expect(parsed.map { $0.map { Array($0.utf8) } } == [Array(text.utf8)])
         #expect(!json.contains("<") && !json.contains("\u{2028}") && !json.contains("\u{2029}"), "\(json)")
@@ -74,16 +78,18 @@ import Testing
     }
 
     @Test func plainTextIsNotEscaped() {
-        let json = JSON.string("Giọt máu – “nghĩa tình”…").serialized()
+        let json = Self.streamed { $0.string("Giọt máu – “nghĩa tình”…") }
         #expect(json == "\"Giọt máu – “nghĩa tình”…\"\n")
     }
 
-    /// The streamed layout is the tree's: nested, empty and null values alike.
-    @Test func streamMatchesTheTree() {
-        let tree = JSON.object([
-            ("a", .array([.int(1), .object([]), .array([]), .null, .double(0.5), .double(.nan)])),
-            ("b", .object([("c", .string("d")), ("e", .array([.object([("f", .null)])]))])),
-        ])
+    static func streamed(_ write: (inout JSONStream) -> Void) -> String {
+        var stream = JSONStream()
+        write(&stream)
+        return String(decoding: stream.finish(), as: UTF8.self)
+    }
+
+    /// The layout: two spaces an indent, nested, empty and null values alike.
+    @Test func streamLayout() {
         var stream = JSONStream()
         stream.beginObject()
         stream.key("a")
@@ -126,6 +132,39 @@ import Testing
             }
 
             """)
-        #expect(tree.serialized() == streamed)
+    }
+}
+
+/// `check --format json`: one object per diagnostic, keys in this order, null for no hint.
+@Suite struct DiagnosticJSONTests {
+    @Test func layoutIsStable() {
+        let printer = DiagnosticPrinter(language: .en)
+        let items = [
+            Diagnostic(.error, at: SourceLocation(file: "content/data/donations.csv", line: 2, column: 36),
+                       Message(vi: "sai", en: "volume_ml \"3500\" is wrong"), hint: Message(vi: "gợi ý", en: "use 350")),
+            Diagnostic(.warning, at: SourceLocation(file: "content/site.yml", line: 0, column: 0), Message(vi: "x", en: "<y>")),
+        ]
+        #expect(printer.formatJSON(items) == """
+            [
+              {
+                "severity": "error",
+                "file": "content/data/donations.csv",
+                "line": 2,
+                "column": 36,
+                "message": "volume_ml \\"3500\\" is wrong",
+                "hint": "use 350"
+              },
+              {
+                "severity": "warning",
+                "file": "content/site.yml",
+                "line": 0,
+                "column": 0,
+                "message": "\\u003cy>",
+                "hint": null
+              }
+            ]
+
+            """)
+        #expect(printer.formatJSON([]) == "[]\n")
     }
 }

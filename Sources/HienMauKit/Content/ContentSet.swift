@@ -70,8 +70,20 @@ struct ContentSet {
                                  cache: inout [String: ParsedWriteUp]) -> ContentSet {
         var set = ContentSet()
         var diagnostics = Diagnostics()
-        let settings = Self.settings(config)
-        // Each write-up on its own (in parallel, unless cached), then merged in file order.
+        set.readWriteUps(files, settings: Self.settings(config), threads: threads, cache: &cache)
+        set.pages = files.pages.compactMap { Page.parse($0, diagnostics: &diagnostics) }.filter { drafts || !$0.draft }
+        set.published = set.all.filter { drafts || !$0.draft }
+        set.checkIDs(into: &diagnostics)
+        set.checkSlugs(into: &diagnostics)
+        set.checkCovers(files, into: &diagnostics)
+        set.checks = diagnostics
+        return set
+    }
+
+    /// Each write-up's front matter on its own (in parallel, unless cached),
+    /// then merged in file order into `all` and `failedIDs`.
+    private mutating func readWriteUps(_ files: SiteFiles, settings: Int, threads: Int,
+                                       cache: inout [String: ParsedWriteUp]) {
         let stale = files.campaigns.filter { file in
             guard let known = cache[file.path] else { return true }
             return known.settings != settings || known.text != TextKey(file.text)
@@ -83,16 +95,17 @@ struct ContentSet {
         for file in files.campaigns {
             guard let parsed = cache[file.path] else { continue }
             if let campaign = parsed.campaign {
-                set.all.append(campaign)
+                all.append(campaign)
             } else if let id = parsed.declaredID {
-                set.failedIDs.insert(id)
+                failedIDs.insert(id)
             }
         }
-        set.pages = files.pages.compactMap { Page.parse($0, diagnostics: &diagnostics) }.filter { drafts || !$0.draft }
-        set.published = set.all.filter { drafts || !$0.draft }
+    }
 
+    /// Every campaign id once, drafts included.
+    private func checkIDs(into diagnostics: inout Diagnostics) {
         var ids: [String: Campaign] = [:]
-        for campaign in set.all {
+        for campaign in all {
             if let first = ids[campaign.id] {
                 diagnostics.error(
                     SourceLocation(file: campaign.source.path, line: 1, column: 1),
@@ -102,26 +115,17 @@ struct ContentSet {
                 ids[campaign.id] = campaign
             }
         }
+    }
+
+    /// One address per page: no two campaigns or pages share a slug, and no
+    /// page takes the slug of one of the site's own sections.
+    private func checkSlugs(into diagnostics: inout Diagnostics) {
         var slugs: [String: String] = [:]
-        func claim(_ slug: String, _ file: SourceFile, section: String) {
-            let key = section + "/" + slug
-            let path = file.path
-            if let first = slugs[key] {
-                // Point at the slug if written, else at the title it was made from.
-                let at = file.frontMatterValue("slug") ?? file.frontMatterValue("title") ?? (1, 1)
-                diagnostics.error(
-                    file.location(line: at.line, column: at.column),
-                    Message(vi: "slug '\(slug)' đã được \(first) dùng; hai trang không thể cùng một địa chỉ",
-                            en: "slug '\(slug)' is already used by \(first); two pages cannot share one address"),
-                    hint: Message(vi: "đặt 'slug: …' khác cho một trong hai trang", en: "give one of them another 'slug: …'"),
-                    line: file.line(at.line))
-            } else {
-                slugs[key] = path
-            }
+        for campaign in published {
+            Self.claim(campaign.slug, campaign.source, section: SitePaths.campaignsDir, slugs: &slugs, into: &diagnostics)
         }
-        for campaign in set.published { claim(campaign.slug, campaign.source, section: SitePaths.campaignsDir) }
-        for page in set.pages {
-            if reserved.contains(page.slug) {
+        for page in pages {
+            if Self.reserved.contains(page.slug) {
                 let at = page.source.frontMatterValue("slug") ?? page.source.frontMatterValue("title") ?? (1, 1)
                 diagnostics.error(
                     page.source.location(line: at.line, column: at.column),
@@ -129,10 +133,32 @@ struct ContentSet {
                     hint: Message(vi: "đặt 'slug: …' khác", en: "choose another 'slug: …'"),
                     line: page.source.line(at.line))
             }
-            claim(page.slug, page.source, section: "")
+            Self.claim(page.slug, page.source, section: "", slugs: &slugs, into: &diagnostics)
         }
+    }
+
+    /// Takes `slug` in `section` for `file`, or reports the file that has it already.
+    private static func claim(_ slug: String, _ file: SourceFile, section: String, slugs: inout [String: String],
+                              into diagnostics: inout Diagnostics) {
+        let key = section + "/" + slug
+        guard let first = slugs[key] else {
+            slugs[key] = file.path
+            return
+        }
+        // Point at the slug if written, else at the title it was made from.
+        let at = file.frontMatterValue("slug") ?? file.frontMatterValue("title") ?? (1, 1)
+        diagnostics.error(
+            file.location(line: at.line, column: at.column),
+            Message(vi: "slug '\(slug)' đã được \(first) dùng; hai trang không thể cùng một địa chỉ",
+                    en: "slug '\(slug)' is already used by \(first); two pages cannot share one address"),
+            hint: Message(vi: "đặt 'slug: …' khác cho một trong hai trang", en: "give one of them another 'slug: …'"),
+            line: file.line(at.line))
+    }
+
+    /// Every campaign's `cover` is an image in the content's `images/`.
+    private func checkCovers(_ files: SiteFiles, into diagnostics: inout Diagnostics) {
         let images = Set(files.assets.map(\.path))
-        for campaign in set.all {
+        for campaign in all {
             guard let cover = campaign.cover else { continue }
             if !images.contains("images/" + CoverPath.normalize(cover)) {
                 let file = campaign.source
@@ -146,8 +172,6 @@ struct ContentSet {
                     line: file.line(at.line))
             }
         }
-        set.checks = diagnostics
-        return set
     }
 
     /// Markdown and figure blocks of every write-up whose front matter was read.

@@ -10,32 +10,10 @@ public struct FrontMatter {
     /// The file's line number of the first YAML line (Yams counts from 1 there).
     public var yamlFirstLine: Int
 
-    public func value(_ key: String) -> YAMLValue? {
-        entries.first(where: { $0.key == key })?.value
-    }
-
     /// Splits and parses `file`; problems go to `diagnostics` and give nil.
     public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatter? {
-        func isFence(_ line: Substring) -> Bool {
-            line.trimmingSuffixWhitespace == "---"
-        }
-        // Lines are split only up to the closing fence; the body is the rest, as it is.
         let text = file.text
-        var lines: [Substring] = []
-        var position = text.startIndex
-        var bodyStart: String.Index?
-        while true {
-            let end = text.utf8[position...].firstIndex(of: 0x0A) ?? text.endIndex
-            let line = text[position..<end]
-            lines.append(line)
-            position = end < text.endIndex ? text.index(after: end) : text.endIndex
-            if lines.count == 1 && !isFence(line) { break }
-            if lines.count > 1 && isFence(line) {
-                bodyStart = position
-                break
-            }
-            if end == text.endIndex { break }
-        }
+        let (lines, bodyStart) = fencedLines(of: text)
         guard let opening = lines.first, isFence(opening) else {
             diagnostics.error(
                 file.location(line: 1, column: 1),
@@ -57,14 +35,43 @@ public struct FrontMatter {
         let closing = lines.count - 1
         let yaml = lines[1..<closing].joined(separator: "\n")
         let body = String(text[bodyStart...])
-        let yamlFirstLine = 2
-        var matter = FrontMatter(entries: [], body: body, bodyFirstLine: closing + 2, yamlFirstLine: yamlFirstLine)
+        var matter = FrontMatter(entries: [], body: body, bodyFirstLine: closing + 2, yamlFirstLine: 2)
+        guard let entries = pairs(in: yaml, file: file, firstLine: matter.yamlFirstLine, diagnostics: &diagnostics)
+        else { return nil }
+        matter.entries = entries
+        return matter
+    }
 
+    private static func isFence(_ line: Substring) -> Bool {
+        line.trimmingSuffixWhitespace == "---"
+    }
+
+    /// The lines up to and including the closing fence, and where the body
+    /// after it starts (nil when the first line is no fence or none closes it).
+    /// Lines are split only up to the closing fence; the body is the rest, as it is.
+    private static func fencedLines(of text: String) -> (lines: [Substring], bodyStart: String.Index?) {
+        var lines: [Substring] = []
+        var position = text.startIndex
+        while true {
+            let end = text.utf8[position...].firstIndex(of: 0x0A) ?? text.endIndex
+            let line = text[position..<end]
+            lines.append(line)
+            position = end < text.endIndex ? text.index(after: end) : text.endIndex
+            if lines.count == 1 && !isFence(line) { return (lines, nil) }
+            if lines.count > 1 && isFence(line) { return (lines, position) }
+            if end == text.endIndex { return (lines, nil) }
+        }
+    }
+
+    /// The YAML's `key: value` pairs (none for empty YAML); a YAML error or
+    /// another shape is reported at its line in the file and gives nil.
+    private static func pairs(in yaml: String, file: SourceFile, firstLine: Int,
+                              diagnostics: inout Diagnostics) -> [YAMLPair]? {
         let node: YAMLValue?
         do {
             node = try YAMLValue.parse(yaml)
         } catch {
-            let line = (error.mark?.line ?? 1) + yamlFirstLine - 1
+            let line = (error.mark?.line ?? 1) + firstLine - 1
             diagnostics.error(
                 file.location(line: line, column: error.mark?.column ?? 1),
                 error.message,
@@ -74,9 +81,9 @@ public struct FrontMatter {
                 line: file.line(line))
             return nil
         }
-        guard let node else { return matter }
+        guard let node else { return [] }
         guard case .pairs(let pairs, _) = node else {
-            let line = node.mark.line + yamlFirstLine - 1
+            let line = node.mark.line + firstLine - 1
             diagnostics.error(
                 file.location(line: line, column: node.mark.column),
                 Message(vi: "phần đầu YAML phải là các cặp 'khoá: giá trị'",
@@ -84,14 +91,7 @@ public struct FrontMatter {
                 line: file.line(line))
             return nil
         }
-        matter.entries = pairs
-        return matter
-    }
-
-    /// The file location of a node's mark.
-    public func location(of mark: YAMLMark?, in file: SourceFile) -> SourceLocation {
-        let line = (mark?.line ?? 1) + yamlFirstLine - 1
-        return file.location(line: line, column: mark?.column ?? 1)
+        return pairs
     }
 }
 

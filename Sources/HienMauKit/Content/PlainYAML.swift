@@ -7,12 +7,94 @@
 /// Yams takes about 80 µs for a write-up's fifteen lines; this takes a few.
 enum PlainYAML {
     static func read(_ text: String) -> YAMLValue? {
+        var reader = Reader()
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            reader.lineNumber += 1
+            guard reader.read(Array(line)) else { return nil }
+        }
+        reader.closeList()
+        guard let first = reader.pairs.first else { return nil }
+        return .pairs(reader.pairs, mark: first.keyMark)
+    }
+
+    /// The pairs read so far, line by line, and the list under the last key.
+    private struct Reader {
         var pairs: [YAMLPair] = []
         var keys = Set<String>()
-        var list: (key: String, keyMark: YAMLMark, items: [YAMLValue], indent: Int, mark: YAMLMark)?
+        var list: OpenList?
         var lineNumber = 0
 
-        func closeList() {
+        /// A `key:` with nothing after it, and the `- item` lines read under it.
+        struct OpenList {
+            var key: String
+            var keyMark: YAMLMark
+            var items: [YAMLValue] = []
+            var indent = 0
+            var mark: YAMLMark
+        }
+
+        /// Reads one line; false when it is beyond what this reads.
+        mutating func read(_ bytes: [UInt8]) -> Bool {
+            guard allPrintable(bytes) else { return false }
+            if bytes.isEmpty { return true }
+            if bytes[0] == UInt8(ascii: "#") { return true }
+
+            var indent = 0
+            while indent < bytes.count && bytes[indent] == 0x20 { indent += 1 }
+            if indent == bytes.count { return true }
+            if bytes[indent] == UInt8(ascii: "-") { return readItem(bytes, indent: indent) }
+            guard indent == 0 else { return false }
+            closeList()
+            return readPair(bytes)
+        }
+
+        /// `- item` under a `key:` with nothing after it.
+        private mutating func readItem(_ bytes: [UInt8], indent: Int) -> Bool {
+            guard var open = list, indent + 1 < bytes.count, bytes[indent + 1] == 0x20,
+                  open.items.isEmpty || open.indent == indent
+            else { return false }
+            if open.items.isEmpty {
+                open.indent = indent
+                open.mark = YAMLMark(line: lineNumber, column: indent + 1)
+            }
+            var start = indent + 2
+            while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+            guard start < bytes.count, let item = scalar(bytes, from: start, line: lineNumber) else { return false }
+            open.items.append(item)
+            list = open
+            return true
+        }
+
+        /// `key: value`, or `key:` that a list may follow.
+        private mutating func readPair(_ bytes: [UInt8]) -> Bool {
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0,
+                  bytes[..<colon].allSatisfy(isKeyByte), isKeyStart(bytes[0])
+            else { return false }
+            // libyaml looks no further than 1,024 characters for a key's colon.
+            guard colon < 1_000 else { return false }
+            let key = String(decoding: bytes[..<colon], as: UTF8.self)
+            guard keys.insert(key).inserted else { return false }  // Yams reports the repeat
+            let keyMark = YAMLMark(line: lineNumber, column: 1)
+            // An empty value is marked just after the colon, however many spaces follow.
+            let emptyMark = YAMLMark(line: lineNumber, column: colon + 2)
+            var start = colon + 1
+            if start == bytes.count {
+                list = OpenList(key: key, keyMark: keyMark, mark: emptyMark)
+                return true
+            }
+            guard bytes[start] == 0x20 else { return false }
+            while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+            if start == bytes.count {
+                list = OpenList(key: key, keyMark: keyMark, mark: emptyMark)
+                return true
+            }
+            guard let value = scalar(bytes, from: start, line: lineNumber) else { return false }
+            pairs.append(YAMLPair(key: key, keyMark: keyMark, value: value))
+            return true
+        }
+
+        /// The open list becomes its key's value; no items make an empty value.
+        mutating func closeList() {
             guard let open = list else { return }
             let value: YAMLValue = open.items.isEmpty
                 ? .scalar("", plain: true, mark: open.mark)
@@ -20,63 +102,6 @@ enum PlainYAML {
             pairs.append(YAMLPair(key: open.key, keyMark: open.keyMark, value: value))
             list = nil
         }
-
-        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let bytes = Array(line)
-            guard allPrintable(bytes) else { return nil }
-            if bytes.isEmpty { continue }
-            if bytes[0] == UInt8(ascii: "#") { continue }
-
-            var indent = 0
-            while indent < bytes.count && bytes[indent] == 0x20 { indent += 1 }
-            if indent == bytes.count { continue }
-            if bytes[indent] == UInt8(ascii: "-") {
-                // `- item` under a `key:` with nothing after it.
-                guard var open = list, indent + 1 < bytes.count, bytes[indent + 1] == 0x20,
-                      open.items.isEmpty || open.indent == indent
-                else { return nil }
-                if open.items.isEmpty {
-                    open.indent = indent
-                    open.mark = YAMLMark(line: lineNumber, column: indent + 1)
-                }
-                var start = indent + 2
-                while start < bytes.count && bytes[start] == 0x20 { start += 1 }
-                guard start < bytes.count, let item = scalar(bytes, from: start, line: lineNumber) else { return nil }
-                open.items.append(item)
-                list = open
-                continue
-            }
-            guard indent == 0 else { return nil }
-            closeList()
-
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0,
-                  bytes[..<colon].allSatisfy(isKeyByte), isKeyStart(bytes[0])
-            else { return nil }
-            // libyaml looks no further than 1,024 characters for a key's colon.
-            guard colon < 1_000 else { return nil }
-            let key = String(decoding: bytes[..<colon], as: UTF8.self)
-            guard keys.insert(key).inserted else { return nil }  // Yams reports the repeat
-            let keyMark = YAMLMark(line: lineNumber, column: 1)
-            // An empty value is marked just after the colon, however many spaces follow.
-            let emptyMark = YAMLMark(line: lineNumber, column: colon + 2)
-            var start = colon + 1
-            if start == bytes.count {
-                list = (key, keyMark, [], 0, emptyMark)
-                continue
-            }
-            guard bytes[start] == 0x20 else { return nil }
-            while start < bytes.count && bytes[start] == 0x20 { start += 1 }
-            if start == bytes.count {
-                list = (key, keyMark, [], 0, emptyMark)
-                continue
-            }
-            guard let value = scalar(bytes, from: start, line: lineNumber) else { return nil }
-            pairs.append(YAMLPair(key: key, keyMark: keyMark, value: value))
-        }
-        closeList()
-        guard !pairs.isEmpty else { return nil }
-        return .pairs(pairs, mark: pairs[0].keyMark)
     }
 
     /// A value running to the end of the line: `"text"` with no escapes, or

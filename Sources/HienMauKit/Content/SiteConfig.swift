@@ -53,6 +53,28 @@ public struct SiteConfig: Sendable {
     }
 
     public static func parse(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let pairs = topLevelPairs(of: file, diagnostics: &diagnostics) else { return nil }
+        let reader = FieldReader(pairs: pairs, file: file)
+        reader.warnUnknownKeys(known: knownKeys, into: &diagnostics)
+        let before = diagnostics.errorCount
+
+        let title = reader.string("title", required: true, into: &diagnostics)
+        let baseURL = readBaseURL(reader, into: &diagnostics)
+        let language = readLanguage(reader, into: &diagnostics)
+        let milestones = readMilestones(reader, into: &diagnostics)
+        let columns = readColumns(reader, into: &diagnostics)
+        let description = reader.string("description", into: &diagnostics) ?? ""
+        let author = reader.string("author", into: &diagnostics)
+        let consentDefault = reader.bool("consent_default", into: &diagnostics) ?? false
+        let unsafeHTML = reader.bool("unsafe_html", into: &diagnostics) ?? false
+        guard diagnostics.errorCount == before, let title, let baseURL else { return nil }
+        return SiteConfig(
+            title: title, description: description, baseURL: baseURL, language: language, author: author,
+            milestones: milestones, consentDefault: consentDefault, unsafeHTML: unsafeHTML, columns: columns)
+    }
+
+    /// The file's `key: value` pairs; a YAML error or another shape is reported and gives nil.
+    private static func topLevelPairs(of file: SourceFile, diagnostics: inout Diagnostics) -> [YAMLPair]? {
         let node: YAMLValue?
         do {
             node = try YAMLValue.parse(file.text)
@@ -68,76 +90,74 @@ public struct SiteConfig: Sendable {
                 Message(vi: "site.yml phải là các cặp 'khoá: giá trị'", en: "site.yml must be 'key: value' pairs"))
             return nil
         }
-        let reader = FieldReader(pairs: pairs, file: file)
-        reader.warnUnknownKeys(known: knownKeys, into: &diagnostics)
-        let before = diagnostics.errorCount
+        return pairs
+    }
 
-        let title = reader.string("title", required: true, into: &diagnostics)
+    /// `base_url`, trimmed; one that is not absolute is reported but still returned.
+    private static func readBaseURL(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> String? {
         let baseURL = reader.string("base_url", required: true, into: &diagnostics)?.trimmed
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             reader.error(reader.node("base_url"), Message(
                 vi: "base_url \"\(baseURL)\" phải là địa chỉ tuyệt đối bắt đầu bằng https://",
                 en: "base_url \"\(baseURL)\" must be an absolute URL starting with https://"), into: &diagnostics)
         }
-        var language = Language.vi
-        if let text = reader.string("language", into: &diagnostics) {
-            if let value = Language(rawValue: text.trimmed.lowercased()) {
-                language = value
-            } else {
-                reader.error(reader.node("language"), Message(
-                    vi: "language \"\(text)\" phải là vi hoặc en", en: "language \"\(text)\" must be vi or en"),
-                    into: &diagnostics)
-            }
-        }
-        var milestones = defaultMilestones
-        if let node = reader.node("milestones"), !node.isNull {
-            var values: [Int] = []
-            if case .list(let items, _) = node {
-                for item in items {
-                    if let value = item.int, value > 0 { values.append(value) } else {
-                        reader.error(item, Message(
-                            vi: "mốc vinh danh \(item.shortDescription) phải là số nguyên dương",
-                            en: "milestone \(item.shortDescription) must be a positive whole number"), into: &diagnostics)
-                    }
+        return baseURL
+    }
+
+    private static func readLanguage(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> Language {
+        guard let text = reader.string("language", into: &diagnostics) else { return .vi }
+        if let value = Language(rawValue: text.trimmed.lowercased()) { return value }
+        reader.error(reader.node("language"), Message(
+            vi: "language \"\(text)\" phải là vi hoặc en", en: "language \"\(text)\" must be vi or en"),
+            into: &diagnostics)
+        return .vi
+    }
+
+    /// `milestones`: ascending positive whole numbers; the defaults when absent or when none is usable.
+    private static func readMilestones(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> [Int] {
+        guard let node = reader.node("milestones"), !node.isNull else { return defaultMilestones }
+        var values: [Int] = []
+        if case .list(let items, _) = node {
+            for item in items {
+                if let value = item.int, value > 0 { values.append(value) } else {
+                    reader.error(item, Message(
+                        vi: "mốc vinh danh \(item.shortDescription) phải là số nguyên dương",
+                        en: "milestone \(item.shortDescription) must be a positive whole number"), into: &diagnostics)
                 }
-            } else {
-                reader.error(node, Message(vi: "'milestones' phải là một danh sách số",
-                                           en: "'milestones' must be a list of numbers"), into: &diagnostics)
             }
-            if values != values.sorted() || Set(values).count != values.count {
-                reader.error(node, Message(vi: "các mốc vinh danh phải tăng dần, không trùng",
-                                           en: "milestones must be ascending without repeats"), into: &diagnostics)
-            }
-            if !values.isEmpty { milestones = values }
+        } else {
+            reader.error(node, Message(vi: "'milestones' phải là một danh sách số",
+                                       en: "'milestones' must be a list of numbers"), into: &diagnostics)
+        }
+        if values != values.sorted() || Set(values).count != values.count {
+            reader.error(node, Message(vi: "các mốc vinh danh phải tăng dần, không trùng",
+                                       en: "milestones must be ascending without repeats"), into: &diagnostics)
+        }
+        return values.isEmpty ? defaultMilestones : values
+    }
+
+    /// `columns`: CSV header → column name; each pair naming no column is reported and left out.
+    private static func readColumns(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> [String: String] {
+        guard let node = reader.node("columns"), !node.isNull else { return [:] }
+        guard case .pairs(let mapping, _) = node else {
+            reader.error(node, Message(vi: "'columns' phải là các cặp 'tiêu đề: cột'",
+                                       en: "'columns' must be 'header: column' pairs"), into: &diagnostics)
+            return [:]
         }
         var columns: [String: String] = [:]
-        if let node = reader.node("columns"), !node.isNull {
-            if case .pairs(let mapping, _) = node {
-                for pair in mapping {
-                    let header = pair.key, value = pair.value
-                    guard let column = value.string,
-                          DonationColumn(rawValue: column.trimmed) != nil
-                    else {
-                        reader.error(value, Message(
-                            vi: "'columns' ánh xạ tiêu đề CSV sang một cột: \(DonationColumn.allNames)",
-                            en: "'columns' maps a CSV header to one of: \(DonationColumn.allNames)"),
-                            into: &diagnostics)
-                        continue
-                    }
-                    columns[header] = column.trimmed
-                }
-            } else {
-                reader.error(node, Message(vi: "'columns' phải là các cặp 'tiêu đề: cột'",
-                                           en: "'columns' must be 'header: column' pairs"), into: &diagnostics)
+        for pair in mapping {
+            let header = pair.key, value = pair.value
+            guard let column = value.string,
+                  DonationColumn(rawValue: column.trimmed) != nil
+            else {
+                reader.error(value, Message(
+                    vi: "'columns' ánh xạ tiêu đề CSV sang một cột: \(DonationColumn.allNames)",
+                    en: "'columns' maps a CSV header to one of: \(DonationColumn.allNames)"),
+                    into: &diagnostics)
+                continue
             }
+            columns[header] = column.trimmed
         }
-        let description = reader.string("description", into: &diagnostics) ?? ""
-        let author = reader.string("author", into: &diagnostics)
-        let consentDefault = reader.bool("consent_default", into: &diagnostics) ?? false
-        let unsafeHTML = reader.bool("unsafe_html", into: &diagnostics) ?? false
-        guard diagnostics.errorCount == before, let title, let baseURL else { return nil }
-        return SiteConfig(
-            title: title, description: description, baseURL: baseURL, language: language, author: author,
-            milestones: milestones, consentDefault: consentDefault, unsafeHTML: unsafeHTML, columns: columns)
+        return columns
     }
 }

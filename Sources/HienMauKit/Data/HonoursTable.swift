@@ -17,23 +17,50 @@ public enum HonoursTable {
 
     /// Parses the whole file; the honours list is small. A missing file means no awards.
     public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [Honour] {
+        guard let records = records(in: bytes, file: file, diagnostics: &diagnostics),
+              let header = records.first,
+              let index = columnIndex(of: header, file: file, diagnostics: &diagnostics)
+        else { return [] }
+        var honours: [Honour] = []
+        for record in records.dropFirst() {
+            let row = Row(record: record, index: index, file: file)
+            guard record.fields.count == header.fields.count else {
+                diagnostics.error(SourceLocation(file: file, line: record.line, column: 1),
+                                  Message(vi: "dòng có \(record.fields.count) ô nhưng tiêu đề có \(header.fields.count) cột",
+                                          en: "the row has \(record.fields.count) fields but the header has \(header.fields.count)"),
+                                  line: row.lineText)
+                continue
+            }
+            if let honour = row.honour(diagnostics: &diagnostics) { honours.append(honour) }
+        }
+        // Newest first, then by recipient: a stable order whatever the row order.
+        // Each recipient's collation key is made once, not at every comparison.
+        let keyed = honours.map { (honour: $0, key: VietnameseCollation.key($0.recipient)) }
+        return keyed.sorted { ($0.honour.year, $1.key) > ($1.honour.year, $0.key) }.map(\.honour)
+    }
+
+    /// The file's records, header first; nil after a reported problem.
+    private static func records(in bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [CSVReader.Record]? {
         if TextEncoding.looksUTF16(bytes) {
             diagnostics.append(TextEncoding.utf16Diagnostic(file: file))
-            return []
+            return nil
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        let records: [CSVReader.Record]
         do {
-            records = try CSVReader.records(in: body, delimiter: DonationHeader.detectDelimiter(body))
+            return try CSVReader.records(in: body, delimiter: DonationHeader.detectDelimiter(body))
         } catch let problem as CSVReader.Problem {
             diagnostics.append(problem.diagnostic(file: file))
-            return []
+            return nil
         } catch {
             diagnostics.error(SourceLocation(file: file, line: 1, column: 1),
                               Message(vi: "không đọc được tệp CSV", en: "the CSV file cannot be read"))
-            return []
+            return nil
         }
-        guard let header = records.first else { return [] }
+    }
+
+    /// Column name → field index; nil, reported, when a column is missing.
+    private static func columnIndex(of header: CSVReader.Record, file: String,
+                                    diagnostics: inout Diagnostics) -> [String: Int]? {
         let names = header.fields.map { Slug.make($0).replacing("-", with: "_") }
         var index: [String: Int] = [:]
         for (i, name) in names.enumerated() where columns.contains(name) { index[name] = i }
@@ -44,22 +71,28 @@ public enum HonoursTable {
                 Message(vi: "thiếu cột \(missing.joined(separator: ", ")); cần recipient,kind,award,issuer,year",
                         en: "missing column \(missing.joined(separator: ", ")); expected recipient,kind,award,issuer,year"),
                 line: String(decoding: header.raw, as: UTF8.self))
-            return []
+            return nil
         }
-        var honours: [Honour] = []
-        for record in records.dropFirst() {
-            let lineText = String(decoding: record.raw, as: UTF8.self)
-            guard record.fields.count == header.fields.count else {
-                diagnostics.error(SourceLocation(file: file, line: record.line, column: 1),
-                                  Message(vi: "dòng có \(record.fields.count) ô nhưng tiêu đề có \(header.fields.count) cột",
-                                          en: "the row has \(record.fields.count) fields but the header has \(header.fields.count)"),
-                                  line: lineText)
-                continue
-            }
-            func value(_ name: String) -> String { record.fields[index[name]!].trimmed }
-            func at(_ name: String) -> SourceLocation {
-                SourceLocation(file: file, line: record.line, column: DonationHeader.column(of: index[name]!, in: record))
-            }
+        return index
+    }
+
+    /// One record with as many fields as the header.
+    private struct Row {
+        let record: CSVReader.Record
+        let index: [String: Int]
+        let file: String
+
+        var lineText: String { String(decoding: record.raw, as: UTF8.self) }
+
+        func value(_ name: String) -> String { record.fields[index[name]!].trimmed }
+
+        func at(_ name: String) -> SourceLocation {
+            SourceLocation(file: file, line: record.line, column: DonationHeader.column(of: index[name]!, in: record))
+        }
+
+        /// The award, or nil when a cell is wrong (each wrong cell is reported).
+        func honour(diagnostics: inout Diagnostics) -> Honour? {
+            let lineText = self.lineText
             let kind = Honour.Kind(rawValue: value("kind").lowercased())
             if kind == nil {
                 diagnostics.error(at("kind"), Message(
@@ -75,14 +108,9 @@ public enum HonoursTable {
             if value("recipient").isEmpty {
                 diagnostics.error(at("recipient"), Message(vi: "thiếu người nhận", en: "recipient is empty"), line: lineText)
             }
-            if let kind, let year, (1900...2100).contains(year), !value("recipient").isEmpty {
-                honours.append(Honour(recipient: value("recipient").precomposedStringWithCanonicalMapping, kind: kind,
-                                      award: value("award"), issuer: value("issuer"), year: year))
-            }
+            guard let kind, let year, (1900...2100).contains(year), !value("recipient").isEmpty else { return nil }
+            return Honour(recipient: value("recipient").precomposedStringWithCanonicalMapping, kind: kind,
+                          award: value("award"), issuer: value("issuer"), year: year)
         }
-        // Newest first, then by recipient: a stable order whatever the row order.
-        // Each recipient's collation key is made once, not at every comparison.
-        let keyed = honours.map { (honour: $0, key: VietnameseCollation.key($0.recipient)) }
-        return keyed.sorted { ($0.honour.year, $1.key) > ($1.honour.year, $0.key) }.map(\.honour)
     }
 }

@@ -70,12 +70,3 @@ public struct Diagnostics: Sendable {
         }.map(\.element)
     }
 }
-
-/// Thrown when a stage found errors; carries every diagnostic of the run so far.
-public struct BuildFailed: Error, Sendable {
-    public var diagnostics: Diagnostics
-
-    public init(_ diagnostics: Diagnostics) {
-        self.diagnostics = diagnostics
-    }
-}

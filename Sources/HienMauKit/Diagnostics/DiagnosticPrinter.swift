@@ -54,13 +54,19 @@ public struct DiagnosticPrinter: Sendable {
 extension DiagnosticPrinter {
     /// The diagnostics as a JSON array, for tools.
     public func formatJSON(_ diagnostics: [Diagnostic]) -> String {
-        let items = diagnostics.map { d -> JSON in
-            .object([
-                ("severity", .string(d.severity.rawValue)), ("file", .string(d.location.file)),
-                ("line", .int(d.location.line)), ("column", .int(d.location.column)),
-                ("message", .string(d.message.text(language))), ("hint", .optional(d.hint?.text(language))),
-            ])
+        var json = JSONStream()
+        json.beginArray()
+        for d in diagnostics {
+            json.beginObject()
+            json.field("severity", d.severity.rawValue)
+            json.field("file", d.location.file)
+            json.field("line", d.location.line)
+            json.field("column", d.location.column)
+            json.field("message", d.message.text(language))
+            json.field("hint", d.hint?.text(language))
+            json.end()
         }
-        return JSON.array(items).serialized()
+        json.end()
+        return String(decoding: json.finish(), as: UTF8.self)
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// swap of the last build does), each new inode is found only after skipping
 /// every recently freed one: at 10,000 campaigns that scan was most of the
 /// build's system time. Spreading every folder costs a search of all block
-/// groups per folder instead (about 80 µs on a 250 GB disk), so `StagedSite`
+/// groups per folder instead (about 80 µs on a 250 GB disk), so `FolderSpreader`
 /// spreads one page folder in `every` and lets the next ones join its group:
 /// ext4 starts from the group it last used for the same parent.
 enum FolderHint {

@@ -8,7 +8,7 @@ extension OutputWriter {
     public func update(files: [OutputFile], rendered: [String], assets: [(path: String, url: URL)],
                        previous: [OutputFile]) throws -> [String] {
         let before = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        var folders = FolderMaker(root: output.path)
+        let folders = SiteFolders(root: output.path)
         var written: [String] = []
         // Only files rendered by this build can differ from what is on disk.
         let fresh = Set(rendered)

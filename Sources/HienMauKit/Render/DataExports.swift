@@ -22,51 +22,59 @@ struct DataExports {
         json.beginArray()
         for campaign in campaigns {
             guard let f = figures.campaign(campaign.id) else { continue }
-            json.beginObject()
-            json.field("id", campaign.id)
-            json.field("slug", campaign.slug)
-            json.field("url", paths.campaign(campaign.slug))
-            json.field("title", campaign.title)
-            json.field("date", campaign.date.iso)
-            json.field("start", campaign.start?.iso)
-            json.field("end", campaign.end?.iso)
-            json.field("target_units", campaign.targetUnits)
-            json.field("registrations", f.totals.registrations)
-            json.field("donations", f.totals.donations)
-            json.field("deferred", f.totals.deferred)
-            json.field("volume_ml", f.totals.volumeML)
-            json.key("progress")
-            json.double(f.progress)
-            func tallies<Key>(_ name: String, _ groups: [Group<Key>], key: String, _ text: (Key) -> String) {
-                json.key(name)
-                json.beginArray()
-                for group in groups {
-                    json.beginObject()
-                    json.field(key, group.key.map(text))
-                    json.field("registrations", group.tally.registrations)
-                    json.field("donations", group.tally.donations)
-                    json.field("volume_ml", group.tally.volumeML)
-                    json.end()
-                }
-                json.end()
-            }
-            tallies("by_site", f.bySite, key: "site") { $0 }
-            tallies("by_date", f.byDate, key: "date") { $0.iso }
-            tallies("by_unit", f.byUnit, key: "unit") { $0 }
-            json.key("by_blood_group")
-            json.beginArray()
-            for group in f.byBloodGroup {
-                json.beginObject()
-                json.field("blood_group", group.key)
-                json.field("donations", group.tally.donations)
-                json.end()
-            }
-            json.end()
-            json.end()
+            Self.write(campaign, f, paths: paths, to: &json)
         }
         json.end()
         json.end()
         return json.finish()
+    }
+
+    /// One campaign of `campaigns.json`: its facts, totals and breakdowns.
+    private static func write(_ campaign: Campaign, _ f: CampaignFigures, paths: SitePaths, to json: inout JSONStream) {
+        json.beginObject()
+        json.field("id", campaign.id)
+        json.field("slug", campaign.slug)
+        json.field("url", paths.campaign(campaign.slug))
+        json.field("title", campaign.title)
+        json.field("date", campaign.date.iso)
+        json.field("start", campaign.start?.iso)
+        json.field("end", campaign.end?.iso)
+        json.field("target_units", campaign.targetUnits)
+        json.field("registrations", f.totals.registrations)
+        json.field("donations", f.totals.donations)
+        json.field("deferred", f.totals.deferred)
+        json.field("volume_ml", f.totals.volumeML)
+        json.key("progress")
+        json.double(f.progress)
+        write("by_site", f.bySite, key: "site", to: &json) { $0 }
+        write("by_date", f.byDate, key: "date", to: &json) { $0.iso }
+        write("by_unit", f.byUnit, key: "unit", to: &json) { $0 }
+        json.key("by_blood_group")
+        json.beginArray()
+        for group in f.byBloodGroup {
+            json.beginObject()
+            json.field("blood_group", group.key)
+            json.field("donations", group.tally.donations)
+            json.end()
+        }
+        json.end()
+        json.end()
+    }
+
+    /// A breakdown as an array of `{key, registrations, donations, volume_ml}`.
+    private static func write<Key>(_ name: String, _ groups: [Group<Key>], key: String, to json: inout JSONStream,
+                                   _ text: (Key) -> String) {
+        json.key(name)
+        json.beginArray()
+        for group in groups {
+            json.beginObject()
+            json.field(key, group.key.map(text))
+            json.field("registrations", group.tally.registrations)
+            json.field("donations", group.tally.donations)
+            json.field("volume_ml", group.tally.volumeML)
+            json.end()
+        }
+        json.end()
     }
 
     func honourRollJSON() -> [UInt8] {

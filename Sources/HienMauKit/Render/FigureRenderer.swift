@@ -1,33 +1,108 @@
+/// What a figure's table shows: a campaign's totals or one breakdown.
+enum FigureTable: Hashable {
+    case totals
+    case by(Breakdown)
+}
+
+extension FigureSpec {
+    /// The table this figure gives or stands for; nil for an honour roll.
+    var table: FigureTable? {
+        switch self {
+        case .stats(nil), .chart(.progress): return .totals
+        case .stats(let by?): return .by(by)
+        case .chart(.cumulative): return .by(.date)
+        case .chart(.breakdown(let by)): return .by(by)
+        case .honourRoll: return nil
+        }
+    }
+
+    var isStats: Bool {
+        if case .stats = self { return true } else { return false }
+    }
+}
+
 /// Turns a figure block into HTML for one campaign: a table, a chart with its
 /// table, or an honour roll.
 struct FigureRenderer {
     var labels: Labels
     var milestones: [Int]
 
+    /// The figures that every campaign page shows, in this order, unless its
+    /// write-up already shows the same breakdown.
+    static let standard: [FigureSpec] = [.chart(.cumulative), .chart(.breakdown(.site)), .stats(.unit), .stats(.bloodGroup)]
+
+    /// A campaign page's figures: `blocks` for the write-up's blocks, in
+    /// order, and `details`, the standard figures for each breakdown the
+    /// write-up does not show. Each breakdown has one table on the page: its
+    /// first `stats` block gives it, or else its first chart; any other chart
+    /// of it links to that table, and another `stats` block of it too.
+    func page(_ written: [FigureSpec], campaign: Campaign, figures: CampaignFigures, roll: [HonouredDonor])
+        -> (blocks: [[UInt8]], details: [UInt8])
+    {
+        var owner: [FigureTable: Int] = [:]
+        for (index, spec) in written.enumerated() where spec.isStats { owner[spec.table!] = owner[spec.table!] ?? index }
+        for (index, spec) in written.enumerated() { if let key = spec.table, owner[key] == nil { owner[key] = index } }
+        let blocks = written.enumerated().map { index, spec -> [UInt8] in
+            let shared = spec.table.flatMap { owner[$0] }.flatMap { $0 == index ? nil : "fig-\($0 + 1)-table" }
+            return render(spec, campaign: campaign, figures: figures, roll: roll, idPrefix: "fig-\(index + 1)",
+                          tableElsewhere: shared)
+        }
+        var details = TextBuffer()
+        for (index, spec) in Self.standard.enumerated() where owner[spec.table!] == nil {
+            details.append(render(spec, campaign: campaign, figures: figures, roll: roll, idPrefix: "std-\(index + 1)"))
+        }
+        if details.bytes.isEmpty {
+            // The write-up shows every breakdown: the section points to its tables.
+            details.append("<p class=\"table-ref\">")
+            Escape.html(labels.t("Các bảng số liệu có trong bài: ", "The tables are in the write-up: "), into: &details)
+            for (n, spec) in Self.standard.enumerated() {
+                let key = spec.table!
+                details.append(n == 0 ? "" : n == Self.standard.count - 1 ? labels.t(" và ", " and ") : ", ")
+                details.append("<a href=\"#fig-\(owner[key]! + 1)-table\">")
+                Escape.html(caption(key), into: &details)
+                details.append("</a>")
+            }
+            details.append(".</p>\n")
+        }
+        return (blocks, details.bytes)
+    }
+
     /// - Parameter idPrefix: makes element ids unique on the page.
+    /// - Parameter tableElsewhere: the id of a table on the page that already
+    ///   gives this figure's numbers: a chart links to it instead of repeating
+    ///   it, a table becomes a link to it.
     func render(_ spec: FigureSpec, campaign: Campaign, figures: CampaignFigures, roll: [HonouredDonor],
-                idPrefix: String) -> [UInt8] {
+                idPrefix: String, tableElsewhere: String? = nil) -> [UInt8] {
         let tables = StatsTables(labels: labels)
         let charts = Charts(labels: labels)
         let tableID = "\(idPrefix)-table"
+        if let tableElsewhere, spec.isStats {
+            return reference(to: tableElsewhere, caption: spec == .stats(nil) ? totalsCaption : caption(spec.table!))
+        }
         switch spec {
         case .stats(nil):
             return tables.totals(figures.totals, target: figures.targetUnits, progress: figures.progress,
-                                 caption: labels.t("Kết quả chung", "Totals"), id: tableID)
+                                 caption: totalsCaption, id: tableID)
         case .stats(let by?):
             return tables.breakdown(figures, by: by, caption: caption(by), id: tableID)
         case .chart(.progress):
             let title = labels.t("Tiến độ so với chỉ tiêu", "Progress against target")
             return figure(charts.progress(id: idPrefix, title: title, donations: figures.totals.donations,
                                           target: figures.targetUnits),
-                          table: tables.totals(figures.totals, target: figures.targetUnits, progress: figures.progress,
-                                               caption: title, id: tableID), tableID: tableID)
+                          table: tableElsewhere == nil ? tables.totals(figures.totals, target: figures.targetUnits,
+                                                                       progress: figures.progress, caption: title, id: tableID) : [],
+                          tableID: tableElsewhere ?? tableID)
         case .chart(.cumulative):
             let title = labels.t("Số đơn vị máu cộng dồn theo ngày", "Cumulative donations by date")
             let points = figures.byDate.compactMap { group in group.key.map { ($0, group.tally.donations) } }
+            // A campaign of one day has nothing to draw over time: its table is enough.
+            if points.count < 2 {
+                return tableElsewhere.map { reference(to: $0, caption: caption(.date)) }
+                    ?? tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID)
+            }
             return figure(charts.cumulative(id: idPrefix, title: title, points: points, target: figures.targetUnits),
-                          table: tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID),
-                          tableID: tableID)
+                          table: tableElsewhere == nil ? tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID) : [],
+                          tableID: tableElsewhere ?? tableID)
         case .chart(.breakdown(let by)):
             let title = caption(by)
             let items: [(label: String, value: Int)]
@@ -40,7 +115,8 @@ struct FigureRenderer {
             let description = labels.t("\(items.count) nhóm; nhiều nhất: ", "\(items.count) groups; largest: ")
                 + (items.max(by: { $0.value < $1.value }).map { "\($0.label) (\(labels.integer($0.value)))" } ?? "–")
             return figure(charts.bars(id: idPrefix, title: title, description: description, items: items),
-                          table: tables.breakdown(figures, by: by, caption: title, id: tableID), tableID: tableID)
+                          table: tableElsewhere == nil ? tables.breakdown(figures, by: by, caption: title, id: tableID) : [],
+                          tableID: tableElsewhere ?? tableID)
         case .honourRoll(let min):
             let lowest = min ?? milestones.first ?? 1
             return HonourRollHTML(labels: labels).render(
@@ -50,11 +126,21 @@ struct FigureRenderer {
         }
     }
 
+    var totalsCaption: String { labels.t("Kết quả chung", "Totals") }
+
     func caption(_ by: Breakdown) -> String {
         labels.t("Kết quả ", "Results ") + labels.breakdownTitle(by)
     }
 
-    /// A chart with a link to the table that gives its figures, then the table.
+    func caption(_ table: FigureTable) -> String {
+        switch table {
+        case .totals: return totalsCaption
+        case .by(let by): return caption(by)
+        }
+    }
+
+    /// A chart with a link to the table that gives its figures, then the
+    /// table; `table` is empty when it is elsewhere on the page.
     func figure(_ svg: String, table: [UInt8], tableID: String) -> [UInt8] {
         var out = TextBuffer(capacity: svg.utf8.count + table.count + 128)
         out.append("<figure class=\"chart-figure\">")
@@ -63,6 +149,17 @@ struct FigureRenderer {
         Escape.html(labels.dataTable, into: &out)
         out.append("</a></figcaption></figure>\n")
         out.append(table)
+        return out.bytes
+    }
+
+    /// Where a write-up asks a second time for a table the page already has.
+    func reference(to tableID: String, caption: String) -> [UInt8] {
+        var out = TextBuffer(capacity: 128)
+        out.append("<p class=\"table-ref\">")
+        Escape.html(labels.t("Số liệu này có trong bảng ", "These figures are in the table "), into: &out)
+        out.append("<a href=\"#\(tableID)\">")
+        Escape.html(caption, into: &out)
+        out.append("</a>.</p>\n")
         return out.bytes
     }
 }

@@ -42,12 +42,10 @@ enum Search {
 
     static func slowFold(_ scalar: Unicode.Scalar) -> String {
         var out = ""
-        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch part.value {
-            case 0x0300...0x036F: continue
-            case 0x0111, 0x0110: out.append("d")
-            default: out.unicodeScalars.append(contentsOf: part.properties.lowercaseMapping.unicodeScalars)
-            }
+        for part in Diacritics.decomposed(String(scalar)) {
+            // search.js removes the marks of this block (U+0300–U+036F), so the index does too.
+            if (0x0300...0x036F).contains(part.value) { continue }
+            out.unicodeScalars.append(contentsOf: Diacritics.withoutStroke(part).properties.lowercaseMapping.unicodeScalars)
         }
         return out
     }

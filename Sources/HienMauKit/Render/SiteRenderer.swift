@@ -1,37 +1,15 @@
-/// Renders every output file from parsed content and computed figures.
-/// Pure: no disk, no clock; the same input gives the same bytes.
-struct SiteRenderer {
+/// What every render job may read besides its own input: site.yml, the
+/// templates, the figures from the CSV and the awards of honours.csv. The
+/// session fingerprints it as a whole from where these come from (see
+/// `SiteSession`), so that a job's fingerprint is its input's (see `RenderJob`).
+struct RenderContext {
     var config: SiteConfig
     var templates: TemplateSet
-    /// Published campaigns, newest first.
-    var campaigns: [Campaign]
-    var pages: [Page]
     var figures: SiteFigures
     var honours: [Honour]
-    /// Parsed figure specs, by campaign source path, in block order.
-    var specs: [String: [FigureSpec]]
-    var markdown: [String: MarkdownDocument]
-    var threads = 1
-    /// A fingerprint of site.yml, the templates, the figures and honours.csv (see `jobs()`).
-    var inputs = 0
 
     var labels: Labels { Labels(config.language) }
     var paths: SitePaths { SitePaths(base: config.basePath) }
-
-    func siteView(current: String) -> SiteView {
-        var menu = [
-            MenuItem(title: labels.t("Trang chủ", "Home"), url: paths.home, current: current == paths.home),
-            MenuItem(title: labels.t("Chiến dịch", "Campaigns"), url: paths.campaigns, current: current.utf8.starts(with: paths.campaigns.utf8)),
-            MenuItem(title: labels.t("Thống kê", "Statistics"), url: paths.stats, current: current == paths.stats),
-            MenuItem(title: labels.t("Vinh danh", "Honour roll"), url: paths.honours, current: current == paths.honours),
-        ]
-        for page in pages {
-            menu.append(MenuItem(title: page.title, url: paths.page(page.slug), current: current == paths.page(page.slug)))
-        }
-        return SiteView(title: config.title, description: config.description, language: config.language.rawValue,
-                        home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, search: paths.search, menu: menu,
-                        l: TemplateLabels.all(config.language))
-    }
 
     func meta(title: String?, description: String?, link: String, type: String = "website", image: String? = nil) -> MetaView {
         MetaView(title: title.map { "\($0) – \(config.title)" } ?? config.title,
@@ -48,6 +26,43 @@ struct SiteRenderer {
         ]
         if let progress { out.append(KPI(label: labels.t("Đạt chỉ tiêu", "Of target"), value: labels.percent(progress))) }
         return out
+    }
+
+    /// Renders `view` with template `name`: the template sees the view and nothing else.
+    func render(_ view: any TemplateObject, with name: String) -> [UInt8] {
+        templates.render(view, with: name)
+    }
+}
+
+/// Makes the render jobs of the site from the context and the parsed content.
+/// Pure: no disk, no clock; the same input gives the same bytes.
+struct SiteRenderer {
+    var context: RenderContext
+    /// Published campaigns, newest first.
+    var campaigns: [Campaign]
+    var pages: [Page]
+    /// Parsed figure specs, by campaign source path, in block order.
+    var specs: [String: [FigureSpec]]
+    var markdown: [String: MarkdownDocument]
+
+    var config: SiteConfig { context.config }
+    var figures: SiteFigures { context.figures }
+    var labels: Labels { context.labels }
+    var paths: SitePaths { context.paths }
+
+    func siteView(current: String) -> SiteView {
+        var menu = [
+            MenuItem(title: labels.t("Trang chủ", "Home"), url: paths.home, current: current == paths.home),
+            MenuItem(title: labels.t("Chiến dịch", "Campaigns"), url: paths.campaigns, current: current.utf8.starts(with: paths.campaigns.utf8)),
+            MenuItem(title: labels.t("Thống kê", "Statistics"), url: paths.stats, current: current == paths.stats),
+            MenuItem(title: labels.t("Vinh danh", "Honour roll"), url: paths.honours, current: current == paths.honours),
+        ]
+        for page in pages {
+            menu.append(MenuItem(title: page.title, url: paths.page(page.slug), current: current == paths.page(page.slug)))
+        }
+        return SiteView(title: config.title, description: config.description, language: config.language.rawValue,
+                        home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, search: paths.search, menu: menu,
+                        l: LabelTable(config.language))
     }
 
     func card(_ campaign: Campaign) -> CampaignCard {
@@ -82,11 +97,4 @@ extension VietnameseFormat {
         let whole = labels.integer(tenths / 10)
         return whole + (labels.language == .vi ? "," : ".") + String(tenths % 10) + "\u{00A0}" + labels.t("lít", "l")
     }
-}
-
-/// One unit of rendering: the files it makes, and a fingerprint of its inputs.
-struct RenderJob {
-    var id: String
-    var fingerprint: Int
-    var run: () -> [OutputFile]
 }

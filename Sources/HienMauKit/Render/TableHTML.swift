@@ -1,19 +1,36 @@
 /// Accessible HTML tables: a caption, column headers, and the first cell of each row as its header.
+///
+/// A table too wide for a phone (more than four columns, or three or four
+/// with names longer than a date) has the class `stack` and each figure a
+/// `data-label` with its column's heading: on a narrow screen the stylesheet
+/// shows each row as a block, the name on a line of its own and each figure
+/// after its heading. It stays a table, for screen readers and in print.
 enum TableHTML {
     struct Row {
         var header: String
         var cells: [String]
     }
 
+    /// Names up to this many characters (a date, a year, a blood group) leave
+    /// room for three figures beside them on a 360 px screen.
+    static let shortName = 12
+
+    static func stacks(columns: Int, rows: [Row]) -> Bool {
+        columns > 2 && (columns > 4 || rows.contains { $0.header.count > shortName })
+    }
+
     /// - Parameters: text arguments are plain text and are escaped here.
     static func render(id: String?, caption: String, columns: [String], rows: [Row], footer: Row? = nil) -> [UInt8] {
-        var out = TextBuffer(capacity: 256 + rows.count * 96)
+        let stack = stacks(columns: columns.count, rows: footer.map { rows + [$0] } ?? rows)
+        let labels = stack ? columns.dropFirst().map { " data-label=\"\(Escape.html($0))\"" } : []
+        var out = TextBuffer(capacity: 256 + rows.count * (stack ? 160 : 96))
         out.append("<div class=\"table-wrap\"><table")
         if let id {
             out.append(" id=\"")
             Escape.html(id, into: &out)
             out.append("\"")
         }
+        if stack { out.append(" class=\"stack\"") }
         out.append("><caption>")
         Escape.html(caption, into: &out)
         out.append("</caption><thead><tr>")
@@ -23,23 +40,26 @@ enum TableHTML {
             out.append("</th>")
         }
         out.append("</tr></thead><tbody>")
-        for row in rows { line(row, into: &out) }
+        for row in rows { line(row, labels: labels, into: &out) }
         out.append("</tbody>")
         if let footer {
             out.append("<tfoot>")
-            line(footer, into: &out)
+            line(footer, labels: labels, into: &out)
             out.append("</tfoot>")
         }
         out.append("</table></div>\n")
         return out.bytes
     }
 
-    private static func line(_ row: Row, into out: inout TextBuffer) {
+    /// - Parameter labels: ` data-label="…"` for each cell, or none.
+    private static func line(_ row: Row, labels: [String], into out: inout TextBuffer) {
         out.append("<tr><th scope=\"row\">")
         Escape.html(row.header, into: &out)
         out.append("</th>")
-        for cell in row.cells {
-            out.append("<td class=\"num\">")
+        for (i, cell) in row.cells.enumerated() {
+            out.append("<td class=\"num\"")
+            if i < labels.count { out.append(labels[i]) }
+            out.append(">")
             Escape.html(cell, into: &out)
             out.append("</td>")
         }

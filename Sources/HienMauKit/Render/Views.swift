@@ -1,7 +1,9 @@
 /// View models: small values made for one template each, with every number
 /// already formatted. Templates escape every `{{ }}`; only fields named `…HTML`
-/// hold markup we produced and are used with `{{{ }}}`.
-struct SiteView {
+/// hold markup we produced and are used with `{{{ }}}`. A template sees its
+/// view and nothing else, so a page's view, Hashable, is its fingerprint in
+/// `serve` (see `RenderJob`); `CampaignView` is not needed as one.
+struct SiteView: Hashable {
     var title: String
     var description: String
     var language: String
@@ -10,16 +12,38 @@ struct SiteView {
     var feed: String
     var search: String
     var menu: [MenuItem]
-    var l: [String: String]
+    var l: LabelTable
 }
 
-struct MenuItem {
+/// The templates' words (`{{site.l.key}}`) in the site's language. The table
+/// is made from the language alone, so the language stands for it when a
+/// view is hashed: 60 words hashed again for each of a thousand pages cost
+/// more than the rest of the page's input.
+struct LabelTable: Hashable, TemplateObject {
+    let language: Language
+    let words: [String: String]
+
+    init(_ language: Language) {
+        self.language = language
+        words = TemplateLabels.all(language)
+    }
+
+    static func == (a: LabelTable, b: LabelTable) -> Bool { a.language == b.language }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(language)
+    }
+
+    func value(named name: String) -> TemplateValue? { words.value(named: name) }
+}
+
+struct MenuItem: Hashable {
     var title: String
     var url: String
     var current: Bool
 }
 
-struct MetaView {
+struct MetaView: Hashable {
     var title: String
     var description: String
     var canonical: String
@@ -27,12 +51,12 @@ struct MetaView {
     var ogImage: String?
 }
 
-struct KPI {
+struct KPI: Hashable {
     var label: String
     var value: String
 }
 
-struct CampaignCard {
+struct CampaignCard: Hashable {
     var title: String
     var url: String
     var dateText: String
@@ -44,7 +68,7 @@ struct CampaignCard {
     var draft: Bool
 }
 
-struct Award {
+struct Award: Hashable {
     var recipient: String
     var kind: String
     var award: String
@@ -52,7 +76,7 @@ struct Award {
     var year: String
 }
 
-struct HomeView {
+struct HomeView: Hashable {
     var site: SiteView
     var meta: MetaView
     var kpis: [KPI]
@@ -62,7 +86,7 @@ struct HomeView {
     var campaignsURL: String
 }
 
-struct CampaignListView {
+struct CampaignListView: Hashable {
     var site: SiteView
     var meta: MetaView
     var campaigns: [CampaignCard]
@@ -89,7 +113,7 @@ struct CampaignView {
     var draft: Bool
 }
 
-struct StatsView {
+struct StatsView: Hashable {
     var site: SiteView
     var meta: MetaView
     var kpis: [KPI]
@@ -98,12 +122,12 @@ struct StatsView {
     var downloads: [Download]
 }
 
-struct Download {
+struct Download: Hashable {
     var title: String
     var url: String
 }
 
-struct HonoursView {
+struct HonoursView: Hashable {
     var site: SiteView
     var meta: MetaView
     var rollHTML: [UInt8]
@@ -115,19 +139,19 @@ struct HonoursView {
     var downloadURL: String
 }
 
-struct PageView {
+struct PageView: Hashable {
     var site: SiteView
     var meta: MetaView
     var title: String
     var bodyHTML: String
 }
 
-struct NotFoundView {
+struct NotFoundView: Hashable {
     var site: SiteView
     var meta: MetaView
 }
 
-struct SearchEntry {
+struct SearchEntry: Hashable {
     var title: String
     var url: String
     var detail: String
@@ -135,7 +159,7 @@ struct SearchEntry {
     var folded: String
 }
 
-struct SearchView {
+struct SearchView: Hashable {
     var site: SiteView
     var meta: MetaView
     var entries: [SearchEntry]

@@ -8,7 +8,7 @@ public enum Slug {
     public static func make(_ text: String) -> String {
         var out = ""
         var pendingDash = false
-        for scalar in text.decomposedScalars {
+        for scalar in Diacritics.decomposed(text) {
             // ASCII (most of a Vietnamese title once decomposed) needs no Unicode tables.
             if scalar.isASCII {
                 var byte = UInt8(scalar.value)
@@ -22,13 +22,8 @@ public enum Slug {
                 }
                 continue
             }
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            let folded: Unicode.Scalar
-            switch scalar {
-            case "đ", "Đ": folded = "d"
-            default: folded = scalar
-            }
-            let lower = folded.properties.lowercaseMapping
+            if Diacritics.isNonspacingMark(scalar) { continue }
+            let lower = Diacritics.withoutStroke(scalar).properties.lowercaseMapping
             if lower.count == 1, let c = lower.unicodeScalars.first, c.isASCII,
                ("a"..."z").contains(c) || ("0"..."9").contains(c)
             {
@@ -40,12 +35,5 @@ public enum Slug {
             }
         }
         return out
-    }
-}
-
-extension String {
-    /// The canonical decomposition (NFD) as scalars.
-    var decomposedScalars: [Unicode.Scalar] {
-        Array(decomposedStringWithCanonicalMapping.unicodeScalars)
     }
 }

@@ -58,24 +58,20 @@ public enum VietnameseCollation {
 
     /// One character's weights through canonical decomposition.
     static func slowKey(_ character: Character) -> Entry {
-            let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
-            guard var base = scalars.first else { return Entry(letter: 0, tone: 0, upper: 0) }
-            let isUpper = base.properties.isUppercase
-            base = base.properties.lowercaseMapping.unicodeScalars.first ?? base
-            var modifier: Unicode.Scalar?
-            var tone: UInt8 = 0
-            for mark in scalars.dropFirst() {
-                switch mark.value {
-                case 0x0306, 0x0302, 0x031B: modifier = mark  // breve, circumflex, horn
-                case 0x0300: tone = 1  // huyền
-                case 0x0309: tone = 2  // hỏi
-                case 0x0303: tone = 3  // ngã
-                case 0x0301: tone = 4  // sắc
-                case 0x0323: tone = 5  // nặng
-                default: break
-                }
+        let scalars = Diacritics.decomposed(String(character))
+        guard var base = scalars.first else { return Entry(letter: 0, tone: 0, upper: 0) }
+        let isUpper = base.properties.isUppercase
+        base = base.properties.lowercaseMapping.unicodeScalars.first ?? base
+        var modifier: Unicode.Scalar?
+        var tone: UInt8 = 0
+        for mark in scalars.dropFirst() {
+            switch Diacritics.vietnameseMark(mark) {
+            case .letter: modifier = mark
+            case .tone(let value): tone = value
+            case nil: break
             }
-            return Entry(letter: weight(base, modifier), tone: tone, upper: isUpper ? 1 : 0)
+        }
+        return Entry(letter: weight(base, modifier), tone: tone, upper: isUpper ? 1 : 0)
     }
 
     static let alphabet: [String] = [

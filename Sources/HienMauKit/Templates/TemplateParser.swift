@@ -86,32 +86,41 @@ struct TemplateParser {
         guard let contentEnd = find(ending, from: contentStart) else {
             throw TemplateParseError(kind: .unclosedTag, offset: tagStart)
         }
-        let tagEnd = contentEnd + ending.count
         let hasSigil = "#^/!><$={&%".utf8.contains(sigil)
         if hasSigil { contentStart += 1 }
         let content = trimmed(contentStart..<contentEnd)
+        let shaping = hasSigil && sigil != UInt8(ascii: "{") && sigil != UInt8(ascii: "&")
+        let indentation = advance(past: tagStart..<contentEnd + ending.count, shaping: shaping)
+        try apply(sigil, content, indentation: indentation, at: tagStart)
+    }
 
-        // A tag that only shapes the template, alone on its line with blanks, removes that line.
-        var lineEnd = tagEnd
+    /// Moves past the tag, with the text before it. A tag that only shapes
+    /// the template, alone on its line with blanks, removes that line: then
+    /// the blanks before it are returned, the indentation of a partial.
+    private mutating func advance(past tag: Range<Int>, shaping: Bool) -> String {
+        var lineEnd = tag.upperBound
         while lineEnd < bytes.count, bytes[lineEnd] == 0x20 || bytes[lineEnd] == 0x09 { lineEnd += 1 }
         let endsLine = lineEnd == bytes.count || bytes[lineEnd] == 0x0A
             || (bytes[lineEnd] == 0x0D && lineEnd + 1 < bytes.count && bytes[lineEnd + 1] == 0x0A)
-        let shaping = hasSigil && sigil != UInt8(ascii: "{") && sigil != UInt8(ascii: "&")
         let standalone = shaping && endsLine && tagsOnLine == 0
-            && bytes[lineStart..<tagStart].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-        var indentation = ""
-        if standalone {
-            appendText(position..<lineStart)
-            indentation = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self)
-            position = lineEnd == bytes.count ? lineEnd : lineEnd + (bytes[lineEnd] == 0x0D ? 2 : 1)
-            lineStart = position
-            tagsOnLine = 0
-        } else {
-            appendText(position..<tagStart)
-            position = tagEnd
+            && bytes[lineStart..<tag.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        guard standalone else {
+            appendText(position..<tag.lowerBound)
+            position = tag.upperBound
             tagsOnLine += 1
+            return ""
         }
+        appendText(position..<lineStart)
+        let indentation = String(decoding: bytes[lineStart..<tag.lowerBound], as: UTF8.self)
+        position = lineEnd == bytes.count ? lineEnd : lineEnd + (bytes[lineEnd] == 0x0D ? 2 : 1)
+        lineStart = position
+        tagsOnLine = 0
+        return indentation
+    }
 
+    /// What a tag does, by its sigil.
+    private mutating func apply(_ sigil: UInt8, _ content: String, indentation: String,
+                                at tagStart: Int) throws(TemplateParseError) {
         switch sigil {
         case UInt8(ascii: "!"), UInt8(ascii: "%"):
             return  // a comment; a pragma (none is needed)
