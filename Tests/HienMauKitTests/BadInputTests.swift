@@ -160,10 +160,20 @@ import Testing
             """)
     }
 
-    @Test func utf16FromExcelUnicodeText() {
-        // Excel's "Unicode Text": UTF-16 little-endian with a byte-order mark.
-        let text = Self.h + Self.row
+    @Test func utf16FromExcelUnicodeTextIsRead() {
+        // Excel's "Unicode Text": UTF-16 little-endian with a byte-order mark, tab-separated.
+        let text = (Self.h + Self.row).replacing(",", with: "\t")
         let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let site = MiniSite()
+        site.write("content/data/donations.csv", bytes: bytes)
+        let result = site.generate()
+        #expect(site.report() == "")
+        #expect(result.rows == 1)
+    }
+
+    @Test func utf16WithoutAByteOrderMarkIsRefused() {
+        let text = Self.h + Self.row
+        let bytes: [UInt8] = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(report({ $0.write("content/data/donations.csv", bytes: bytes) }) == """
             content/data/donations.csv:1:1: lỗi: tệp có vẻ được lưu dạng UTF-16 ("Unicode Text" của Excel), không phải UTF-8
             gợi ý: trong Excel chọn Tệp › Lưu thành › "CSV UTF-8 (Comma delimited) (*.csv)" rồi lưu lại
@@ -179,9 +189,23 @@ import Testing
             content/data/donations.csv:2:21: lỗi: tệp có byte không phải UTF-8; có vẻ là Windows-1258 hoặc Latin-1 của Excel cũ
             hn-2023,2023-08-04,H\u{FFFD},L\u{FFFD} V\u{FFFD}n T\u{FFFD}m,A1,P1,350,O+,,yes
                                 ^
-            gợi ý: trong Excel chọn Tệp › Lưu thành › "CSV UTF-8 (Comma delimited) (*.csv)" rồi lưu lại
+            gợi ý: lưu lại tệp dạng "CSV UTF-8" (Tệp › Lưu thành), hoặc nếu tệp được lưu dạng "CSV" trên Windows tiếng Việt, thêm data_encoding: windows-1258 vào site.yml; khi đó dòng này sẽ đọc là: hn-2023,2023-08-04,Hà,Lê Văn Tâm,A1,P1,350,O+,,yes
 
             """)
+    }
+
+    @Test func windows1258DeclaredInSiteYmlIsRead() {
+        let bytes = Array((Self.h + "hn-2023,2023-08-04,H").utf8) + [0xE0] + Array(",L".utf8) + [0xEA]
+            + Array(" V".utf8) + [0xE3] + Array("n T".utf8) + [0xE2] + Array("m,A1,P1,350,O+,,yes\n".utf8)
+        let site = MiniSite()
+        site.write("content/site.yml", "title: \"Hiến máu\"\nbase_url: \"https://example.org/\"\ndata_encoding: windows-1258\n")
+        site.write("content/data/donations.csv", bytes: bytes)
+        let result = site.generate()
+        #expect(site.report() == "")
+        let bySite = try? #require(result.files.first { $0.path == "data/by-site.csv" }).contents
+        #expect(bySite?.contains("\nhn-2023,Hà,1,1,350\n") == true, "\(bySite ?? "")")
+        let json = result.files.first { $0.path == "data/campaigns.json" }?.contents ?? ""
+        #expect(json.contains("\"site\": \"Hà\""), "\(json.prefix(600))")
     }
 
     @Test func missingDonationsFile() {
@@ -441,7 +465,7 @@ import Testing
             hint: did you mean 'target_units'?
 
             """)
-        #expect(report({ $0.write("content/data/donations.csv", bytes: [0xFF, 0xFE, 0x61, 0x00]) }, language: "en") == """
+        #expect(report({ $0.write("content/data/donations.csv", bytes: [0x61, 0x00, 0x62, 0x00]) }, language: "en") == """
             content/data/donations.csv:1:1: error: the file looks like UTF-16 (Excel's "Unicode Text"), not UTF-8
             hint: in Excel choose File › Save As › "CSV UTF-8 (Comma delimited) (*.csv)" and save again
 

@@ -16,17 +16,22 @@ public struct SiteConfig: Sendable {
     public var unsafeHTML: Bool
     /// CSV header → column name, for headers the built-in aliases miss.
     public var columns: [String: String]
+    /// The CSV's encoding when it is not UTF-8 (`data_encoding`), as iconv names it.
+    public var dataEncoding: String?
 
     public static let defaultMilestones = [5, 10, 15, 20, 30, 40, 50]
     static let knownKeys = [
         "title", "description", "base_url", "language", "author", "milestones",
-        "consent_default", "unsafe_html", "columns",
+        "consent_default", "unsafe_html", "columns", "data_encoding",
     ]
+    /// `data_encoding` values, and the iconv name of each.
+    static let encodings = ["utf-8": nil, "windows-1258": "WINDOWS-1258", "cp1258": "WINDOWS-1258", "utf-16": "UTF-16"]
 
     public init(
         title: String, description: String = "", baseURL: String, language: Language = .vi,
         author: String? = nil, milestones: [Int] = SiteConfig.defaultMilestones,
-        consentDefault: Bool = false, unsafeHTML: Bool = false, columns: [String: String] = [:]
+        consentDefault: Bool = false, unsafeHTML: Bool = false, columns: [String: String] = [:],
+        dataEncoding: String? = nil
     ) {
         self.title = title
         self.description = description
@@ -38,6 +43,7 @@ public struct SiteConfig: Sendable {
         self.consentDefault = consentDefault
         self.unsafeHTML = unsafeHTML
         self.columns = columns
+        self.dataEncoding = dataEncoding
     }
 
     static func path(of baseURL: String) -> String {
@@ -67,10 +73,26 @@ public struct SiteConfig: Sendable {
         let author = reader.string("author", into: &diagnostics)
         let consentDefault = reader.bool("consent_default", into: &diagnostics) ?? false
         let unsafeHTML = reader.bool("unsafe_html", into: &diagnostics) ?? false
+        let encoding = readEncoding(reader, into: &diagnostics)
         guard diagnostics.errorCount == before, let title, let baseURL else { return nil }
         return SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language, author: author,
-            milestones: milestones, consentDefault: consentDefault, unsafeHTML: unsafeHTML, columns: columns)
+            milestones: milestones, consentDefault: consentDefault, unsafeHTML: unsafeHTML, columns: columns,
+            dataEncoding: encoding)
+    }
+
+    /// `data_encoding`: what a CSV saved as plain "CSV" on Vietnamese Windows is in.
+    private static func readEncoding(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> String? {
+        guard let text = reader.string("data_encoding", into: &diagnostics) else { return nil }
+        guard let known = encodings[text.lowercased()] else {
+            let names = encodings.keys.sorted().joined(separator: ", ")
+            if let node = reader.node("data_encoding") {
+                reader.error(node, Message(vi: "data_encoding \"\(text)\" phải là một trong \(names)",
+                                           en: "data_encoding \"\(text)\" must be one of \(names)"), into: &diagnostics)
+            }
+            return nil
+        }
+        return known
     }
 
     /// The file's `key: value` pairs; a YAML error or another shape is reported and gives nil.

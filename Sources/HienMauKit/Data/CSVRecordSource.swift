@@ -48,18 +48,20 @@ struct CSVRecordSource: RecordSource {
         func emit(_ raw: RawRecord) throws {
             if !take(raw) { throw StopReading() }
         }
-        var firstLine: [UInt8] = []
+        var head: [UInt8] = []
         func stop(_ error: Error) {
             if let problem = error as? CSVReader.Problem {
                 failure = problem.diagnostic(file: file)
-                if case .notUTF8 = problem, encoding == nil { failure?.hint = TextDecoding.undeclaredHint(firstLine: firstLine) }
+                if case .notUTF8(let line, _, _) = problem, encoding == nil {
+                    failure?.hint = TextDecoding.undeclaredHint(line: TextDecoding.line(line, of: head))
+                }
             }
             stopped = true
         }
         let chunks = TextDecoding.utf8(of: self.chunks, declared: encoding, file: file) { failure = $0 }
         chunks { chunk in
             if reader == nil {
-                firstLine = Array(chunk.prefix(400).prefix { $0 != 0x0A && $0 != 0x0D })
+                head = Array(chunk.prefix(1 << 16))
                 reader = Self.reader(forFirstChunk: chunk)
                 guard reader != nil else {
                     failure = TextEncoding.utf16Diagnostic(file: file)

@@ -46,14 +46,23 @@ enum TextDecoding {
                           en: "check data_encoding in site.yml, or save the file as \"CSV UTF-8\" and remove data_encoding"))
     }
 
-    /// Both ways out of an undeclared non-UTF-8 file, with its first line as
-    /// it would read in Windows-1258, so the user can see whether that is it.
-    static func undeclaredHint(firstLine: [UInt8]) -> Message {
+    /// Line `number` of the file's first bytes (the whole line, if they hold it).
+    static func line(_ number: Int, of head: [UInt8]) -> [UInt8] {
+        let lines = head.split(separator: 0x0A, maxSplits: number, omittingEmptySubsequences: false)
+        guard number >= 1, number <= lines.count else { return [] }
+        var line = Array(lines[number - 1].prefix(300))
+        if line.last == 0x0D { line.removeLast() }
+        return line
+    }
+
+    /// Both ways out of an undeclared non-UTF-8 file, with its offending line
+    /// as it would read in Windows-1258, so the user can see whether that is it.
+    static func undeclaredHint(line: [UInt8]) -> Message {
         let asVietnamese = Transcoder(from: "WINDOWS-1258").flatMap { transcoder in
-            try? firstLine.withUnsafeBufferPointer { try transcoder.convert($0, last: true) }
+            try? line.withUnsafeBufferPointer { try transcoder.convert($0, last: true) }
         }.map { String(decoding: $0, as: UTF8.self).precomposedStringWithCanonicalMapping } ?? ""
         return Message(
-            vi: "lưu lại tệp dạng \"CSV UTF-8\" (Tệp › Lưu thành), hoặc nếu tệp được lưu dạng \"CSV\" trên Windows tiếng Việt, thêm data_encoding: windows-1258 vào site.yml; khi đó dòng đầu sẽ đọc là: \(asVietnamese)",
-            en: "save the file as \"CSV UTF-8\" (File › Save As), or, if it was saved as plain \"CSV\" on Vietnamese Windows, add data_encoding: windows-1258 to site.yml; its first line would then read: \(asVietnamese)")
+            vi: "lưu lại tệp dạng \"CSV UTF-8\" (Tệp › Lưu thành), hoặc nếu tệp được lưu dạng \"CSV\" trên Windows tiếng Việt, thêm data_encoding: windows-1258 vào site.yml; khi đó dòng này sẽ đọc là: \(asVietnamese)",
+            en: "save the file as \"CSV UTF-8\" (File › Save As), or, if it was saved as plain \"CSV\" on Vietnamese Windows, add data_encoding: windows-1258 to site.yml; the line would then read: \(asVietnamese)")
     }
 }

@@ -20,6 +20,7 @@ struct AggregateInput: Hashable, Sendable {
     var milestones: [Int]
     var consentDefault: Bool
     var columns: [String: String]
+    var encoding: String?
 
     struct FileStamp: Hashable, Sendable {
         var modified: Double?
@@ -51,6 +52,7 @@ struct AggregateInput: Hashable, Sendable {
         milestones = settings.milestones
         consentDefault = settings.consentDefault
         columns = settings.columns
+        encoding = settings.dataEncoding
     }
 }
 
@@ -95,8 +97,9 @@ struct AddUp: Sendable {
 
     /// Every row of the CSV into `builder`.
     func readRecords(into builder: inout FigureBuilder, diagnostics: inout Diagnostics) {
-        let context = DonationTable.Context(file: input.donationsPath, columnMapping: input.columns,
+        var context = DonationTable.Context(file: input.donationsPath, columnMapping: input.columns,
                                             campaignIDs: input.campaignIDs, periods: input.periods)
+        context.encoding = input.encoding
         let progress = self.progress
         DonationTable.read(url: input.donations, context: context, diagnostics: &diagnostics, into: &builder,
                            threads: threads, splittingAbove: splittingAbove) { n in
