@@ -2,7 +2,9 @@ import Foundation
 
 /// The blood groups, and the spellings people write them in.
 enum BloodGroup {
-    static let all = ["O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-"]
+    /// With Rh, then the ABO groups of records that do not note Rh ("O", "AB"):
+    /// a group of their own, never guessed into one of the others.
+    static let all = ["O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-", "O", "A", "B", "AB"]
     static let utf8: [[UInt8]] = all.map { Array($0.utf8) }
 
     /// "o+", "AB Rh-", "B −", "O dương" → "O+", "AB-", "B-", "O+": the spelling
