@@ -15,6 +15,25 @@ public struct Honour: Sendable, Equatable {
 public enum HonoursTable {
     static let columns = ["recipient", "kind", "award", "issuer", "year"]
 
+    /// Header slugs of each column, the Vietnamese ones an awards list is kept with included.
+    static let aliases: [String: [String]] = [
+        "recipient": ["recipient", "nguoi-tap-the-duoc-khen", "nguoi-duoc-khen", "tap-the-duoc-khen", "nguoi-nhan",
+                      "doi-tuong-duoc-khen", "ca-nhan-tap-the-duoc-khen"],
+        "kind": ["kind", "loai", "ca-nhan-tap-the", "ca-nhan-hay-tap-the", "doi-tuong"],
+        "award": ["award", "hinh-thuc-khen-thuong", "danh-hieu", "khen-thuong", "giai-thuong"],
+        "issuer": ["issuer", "cap-khen", "cap-khen-thuong", "don-vi-khen-thuong", "co-quan-khen-thuong"],
+        "year": ["year", "nam", "nam-khen-thuong"],
+    ]
+
+    /// `kind` as written in English or in Vietnamese ("cá nhân", "tập thể").
+    static func kind(_ text: String) -> Honour.Kind? {
+        switch Slug.make(text) {
+        case "individual", "ca-nhan": return .individual
+        case "collective", "tap-the": return .collective
+        default: return nil
+        }
+    }
+
     /// Parses the whole file; the honours list is small. A missing file means no awards.
     public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [Honour] {
         guard let records = records(in: bytes, file: file, diagnostics: &diagnostics),
@@ -61,9 +80,11 @@ public enum HonoursTable {
     /// Column name → field index; nil, reported, when a column is missing.
     private static func columnIndex(of header: CSVReader.Record, file: String,
                                     diagnostics: inout Diagnostics) -> [String: Int]? {
-        let names = header.fields.map { Slug.make($0).replacing("-", with: "_") }
         var index: [String: Int] = [:]
-        for (i, name) in names.enumerated() where columns.contains(name) { index[name] = i }
+        for (i, field) in header.fields.enumerated() {
+            let slug = Slug.make(field)
+            if let column = columns.first(where: { aliases[$0]!.contains(slug) }), index[column] == nil { index[column] = i }
+        }
         let missing = columns.filter { index[$0] == nil }
         guard missing.isEmpty else {
             diagnostics.error(
@@ -93,11 +114,11 @@ public enum HonoursTable {
         /// The award, or nil when a cell is wrong (each wrong cell is reported).
         func honour(diagnostics: inout Diagnostics) -> Honour? {
             let lineText = self.lineText
-            let kind = Honour.Kind(rawValue: value("kind").lowercased())
+            let kind = HonoursTable.kind(value("kind"))
             if kind == nil {
                 diagnostics.error(at("kind"), Message(
-                    vi: "kind \"\(value("kind"))\" phải là individual hoặc collective",
-                    en: "kind \"\(value("kind"))\" must be individual or collective"), line: lineText)
+                    vi: "kind \"\(value("kind"))\" phải là individual (cá nhân) hoặc collective (tập thể)",
+                    en: "kind \"\(value("kind"))\" must be individual (cá nhân) or collective (tập thể)"), line: lineText)
             }
             let year = Int(value("year"))
             if year == nil || !(1900...2100).contains(year!) {
