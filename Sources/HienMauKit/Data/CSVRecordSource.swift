@@ -53,7 +53,7 @@ struct CSVRecordSource: RecordSource {
             if let problem = error as? CSVReader.Problem {
                 failure = problem.diagnostic(file: file)
                 if case .notUTF8(let line, _, _) = problem, encoding == nil {
-                    failure?.hint = TextDecoding.undeclaredHint(line: TextDecoding.line(line, of: head))
+                    TextDecoding.explainUndeclared(&failure!, line: TextDecoding.line(line, of: head))
                 }
             }
             stopped = true

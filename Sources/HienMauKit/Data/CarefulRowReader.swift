@@ -52,7 +52,7 @@ struct CarefulRowReader {
             diagnostics.error(
                 place.location(.date),
                 place.placed(Message(
-                    vi: "ngày \"\(text)\" đọc ngày trước tháng là \(VietnameseFormat.date(day)), ngoài thời gian chiến dịch; đọc tháng trước ngày thì là \(VietnameseFormat.date(monthFirst)), trong thời gian đó",
+                    vi: "ngày \"\(text)\" đọc ngày trước tháng là \(DateReadings.spelled(day)), ngoài thời gian chiến dịch; đọc tháng trước ngày thì là \(DateReadings.spelled(monthFirst)), trong thời gian đó",
                     en: "date \"\(text)\" read day first is \(day.iso), outside the campaign's period; read month first it is \(monthFirst.iso), inside it"), .date),
                 hint: DateReadings.usSettingsHint, line: place.lineText)
             return nil

@@ -28,7 +28,7 @@ enum CellProblem: Error, Equatable {
             return (Message(vi: "ngày \"\(text)\": " + what.vi, en: "date \"\(text)\": " + what.en), hint)
         case (.date, _) where DateReadings.monthFirst(text) != nil:
             let day = DateReadings.monthFirst(text)!
-            return (Message(vi: "ngày \"\(text)\" không tồn tại nếu đọc ngày trước tháng; đọc tháng trước ngày thì là \(VietnameseFormat.date(day))",
+            return (Message(vi: "ngày \"\(text)\" không tồn tại nếu đọc ngày trước tháng; đọc tháng trước ngày thì là \(DateReadings.spelled(day))",
                             en: "date \"\(text)\" does not exist read day first; read month first it is \(day.iso)"),
                     DateReadings.usSettingsHint)
         case (.date, _) where Day.looksLikeDate(text):

@@ -20,6 +20,11 @@ enum DateReadings {
         return Day(year: year, month: month, day: day)
     }
 
+    /// "ngày 4 tháng 8 năm 2023": a day that cannot be read two ways.
+    static func spelled(_ day: Day) -> String {
+        "ngày \(day.day) tháng \(day.month) năm \(day.year)"
+    }
+
     static let twoDigitYear = (
         Message(vi: "năm có hai chữ số: không biết là thế kỷ nào", en: "the year has two digits: which century?"),
         Message(vi: "viết năm đủ bốn chữ số (4/8/2023); trong Excel, định dạng cột ngày là dd/mm/yyyy trước khi lưu CSV, hoặc dùng thẳng tệp .xlsx",

@@ -129,7 +129,7 @@ extension RowMaker {
             place.location(.donor),
             place.placed(Message(
                 vi: "donor_id \"\(id)\" mang hai tên: \"\(before)\" ở dòng \(first.firstLine) và \"\(now)\" ở đây",
-                en: "donor_id \"\(id)\" carries two names: \"\(before)\" on line \(first.firstLine) and \"\(now)\" here"), .donor),
+                en: "donor_id \"\(id)\" carries two names: \"\(before)\" on row \(first.firstLine) and \"\(now)\" here"), .donor),
             hint: Message(
                 vi: "các dòng có cùng mã được tính là một người: sửa tên cho giống nhau nếu là cùng một người (đổi tên thì giữ nguyên), hoặc sửa mã nếu là hai người",
                 en: "rows with one id count as one person: make the names the same if it is one person (or leave them, for a change of name), or fix the id if they are two"),

@@ -55,12 +55,35 @@ enum TextDecoding {
         return line
     }
 
+    /// The message for a file that is not UTF-8 and not declared: when its
+    /// line read as Windows-1258 still has `?` in place of letters, the letters
+    /// were lost in a code page without Vietnamese (English Windows' 1252),
+    /// and no encoding brings them back; otherwise both ways out.
+    static func explainUndeclared(_ diagnostic: inout Diagnostic, line: [UInt8]) {
+        let read = asWindows1258(line)
+        let lost = read.utf8.withContiguousStorageIfAvailable { ColumnParsers.text($0, required: false) }
+        if case .failure(.lostLetters)? = lost {
+            diagnostic.message = Message(
+                vi: "tệp không phải UTF-8, và có dấu ? thay cho chữ cái: tệp đã được lưu bằng một bảng mã không có chữ tiếng Việt (Windows-1252)",
+                en: "the file is not UTF-8, and ? stand in for letters: it was saved in a code page without Vietnamese letters (Windows-1252)")
+            diagnostic.hint = Message(
+                vi: "lưu lại từ bảng tính gốc dạng \"CSV UTF-8\", hoặc dùng thẳng tệp .xlsx; chữ đã thành ? không lấy lại được từ tệp này; dòng này đọc là: \(read)",
+                en: "save it again from the original workbook as \"CSV UTF-8\", or use the .xlsx itself; letters that became ? cannot be recovered from this file; the line reads: \(read)")
+            return
+        }
+        diagnostic.hint = undeclaredHint(line: line)
+    }
+
+    static func asWindows1258(_ line: [UInt8]) -> String {
+        Transcoder(from: "WINDOWS-1258").flatMap { transcoder in
+            try? line.withUnsafeBufferPointer { try transcoder.convert($0, last: true) }
+        }.map { String(decoding: $0, as: UTF8.self).precomposedStringWithCanonicalMapping } ?? ""
+    }
+
     /// Both ways out of an undeclared non-UTF-8 file, with its offending line
     /// as it would read in Windows-1258, so the user can see whether that is it.
     static func undeclaredHint(line: [UInt8]) -> Message {
-        let asVietnamese = Transcoder(from: "WINDOWS-1258").flatMap { transcoder in
-            try? line.withUnsafeBufferPointer { try transcoder.convert($0, last: true) }
-        }.map { String(decoding: $0, as: UTF8.self).precomposedStringWithCanonicalMapping } ?? ""
+        let asVietnamese = asWindows1258(line)
         return Message(
             vi: "lưu lại tệp dạng \"CSV UTF-8\" (Tệp › Lưu thành), hoặc nếu tệp được lưu dạng \"CSV\" trên Windows tiếng Việt, thêm data_encoding: windows-1258 vào site.yml; khi đó dòng này sẽ đọc là: \(asVietnamese)",
             en: "save the file as \"CSV UTF-8\" (File › Save As), or, if it was saved as plain \"CSV\" on Vietnamese Windows, add data_encoding: windows-1258 to site.yml; the line would then read: \(asVietnamese)")
