@@ -84,7 +84,8 @@ public struct DonationTable {
         var context = context
         context.sheetNames = workbook.sheets.map(\.name)
         let source = WorkbookRecordSource(file: context.file, workbook: workbook)
-        read(source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: false,
+        // Parsing the sheets' XML is the longest step: it gets a thread of its own, the row maker another.
+        read(source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,
              progress: progress)
     }
 

@@ -65,7 +65,7 @@ private struct RecordBuilder {
         for column in 1...max(width, 1) {
             let start = bytes.count
             if let cell = next, cell.column == column {
-                bytes.append(contentsOf: cell.value.recordText.utf8)
+                cell.value.appendRecordText(to: &bytes)
                 next = cells.next()
             }
             spans.append(FieldSpan(start: start, count: bytes.count - start, inScratch: false))
@@ -88,10 +88,36 @@ private struct RecordBuilder {
 extension CellValue {
     /// The text the column parsers read: what a CSV saved from the sheet would hold.
     var recordText: String {
+        var bytes: [UInt8] = []
+        appendRecordText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `recordText`'s bytes, written without a String for the usual cells (every cell of every row goes through here).
+    func appendRecordText(to bytes: inout [UInt8]) {
         switch self {
-        case .date(let day): return day.iso
-        default: return shown
+        case .text(let text): bytes.append(contentsOf: text.utf8)
+        case .date(let day):
+            Self.digits(day.year, width: 4, to: &bytes)
+            bytes.append(0x2D)
+            Self.digits(day.month, width: 2, to: &bytes)
+            bytes.append(0x2D)
+            Self.digits(day.day, width: 2, to: &bytes)
+        case .number(let number) where number == number.rounded() && number >= 0 && number < 1e15:
+            Self.digits(Int(number), width: 1, to: &bytes)
+        default: bytes.append(contentsOf: shown.utf8)
         }
+    }
+
+    private static func digits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var buffer: [UInt8] = []
+        var n = value
+        repeat {
+            buffer.append(UInt8(0x30 + n % 10))
+            n /= 10
+        } while n > 0
+        for _ in buffer.count..<max(width, buffer.count) { bytes.append(0x30) }
+        bytes.append(contentsOf: buffer.reversed())
     }
 }
 
