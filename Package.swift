@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HienMauKitTests",
-            dependencies: ["HienMauKit"],
+            dependencies: ["HienMauKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -21,6 +21,8 @@ struct Workbook {
         var otherPartBytes = 64 << 20
         /// A part that inflates to more than this many times its stored size is refused.
         var ratio = 400
+        /// The cells one merged range may cover (a campaign column merged down 100,000 rows is far below it).
+        var mergedCells = 1 << 20
     }
 
     let sheets: [Sheet]
@@ -64,8 +66,16 @@ struct Workbook {
         try Self.inflate(archive, sheet.path, limit: limits.sheetBytes, ratio: limits.ratio, required: true) {
             scanner.feed($0)
         }
+        let merges = scanner.finish()
+        // Filling a range copies its value into every cell it covers: a range no table has is a damaged file.
+        if let huge = merges.first(where: { $0.cellCount > limits.mergedCells }) {
+            throw WorkbookError(
+                Message(vi: "vùng gộp ô \(huge.first):\(huge.last) phủ \(huge.cellCount) ô: không bảng số liệu nào như vậy",
+                        en: "the merged range \(huge.first):\(huge.last) covers \(huge.cellCount) cells: no table of records has one"),
+                hint: WorkbookError.resaveHint, sheet: sheet.name, cell: huge.first)
+        }
         let context = SheetHandler.Context(sharedStrings: sharedStrings, isDateStyle: isDateStyle, date1904: date1904,
-                                           merges: scanner.finish())
+                                           merges: merges)
         let handler = SheetHandler(context: context, emit: emit)
         try Self.parse(archive, sheet.path, into: handler, limit: limits.sheetBytes, ratio: limits.ratio, required: true,
                        sheet: sheet.name)
