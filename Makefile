@@ -34,6 +34,7 @@ golden: deps
 # Full-build timings on generated corpora (S, M, L, XL; XL is 10 million rows).
 BENCH_SIZES ?= S M L XL
 bench: build
+	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
 	python3 scripts/bench/bench.py --sizes "$(BENCH_SIZES)"
 
 # The sample site in headless Chromium: screenshots, axe-core, A4 PDF, search, live reload.

@@ -117,12 +117,36 @@ def serve_rebuild(binary, folder, root, edits=5):
     return statistics.median(times), times, changed, len(pages)
 
 
+def workbook_beside_csv(binary, root, size, runs, out_root):
+    """The same records as .xlsx and as CSV, built alternately in one run."""
+    from workbook import make_workbook_corpus
+    folder = corpus(root, size)
+    target = os.path.join(root, f"{size}-xlsx")
+    stamp = os.path.join(target, ".stamp")
+    source_stamp = open(os.path.join(folder, ".stamp")).read()
+    if not (os.path.exists(stamp) and open(stamp).read() == source_stamp):
+        print(f"== {size}: writing the records as a workbook in {target}", file=sys.stderr)
+        make_workbook_corpus(folder, target)
+        open(stamp, "w").write(source_stamp)
+    out = os.path.join(out_root or root, f"out-{size}-xlsx")
+    timed_build(binary, target, out)  # warm-up
+    csv_runs, xlsx_runs = [], []
+    for _ in range(runs):
+        csv_runs.append(timed_build(binary, folder, out))
+        xlsx_runs.append(timed_build(binary, target, out))
+    csv_wall = statistics.median(r[0] for r in csv_runs)
+    xlsx_wall = statistics.median(r[0] for r in xlsx_runs)
+    return csv_wall, xlsx_wall, max(r[2] for r in csv_runs), max(r[2] for r in xlsx_runs), \
+        statistics.median(r[1] for r in csv_runs), statistics.median(r[1] for r in xlsx_runs)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="S M L XL")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--root", default="/tmp/hienmau-bench-own")
     ap.add_argument("--bin", default=os.path.join(REPO, ".build/release/hienmau"))
+    ap.add_argument("--xlsx-sizes", default="M", help="sizes also timed with their records as .xlsx")
     ap.add_argument("--out-root", default=None,
                     help="where the built sites go (default: --root); e.g. /dev/shm to time the work without the disk")
     a = ap.parse_args()
@@ -152,11 +176,19 @@ def main():
         rows_serve = (median, times, changed, pages)
     else:
         rows_serve = None
+    workbooks = [(size, *workbook_beside_csv(a.bin, a.root, size, a.runs, a.out_root))
+                 for size in a.xlsx_sizes.split() if size in a.sizes.split()]
     print(f"\nMachine: {os.cpu_count()} cores; {a.runs} runs after one warm-up; output folder emptied before each run.\n")
     print("| size | campaigns | rows | median wall (s) | min–max (s) | median CPU (s) | peak RSS (MiB) | stages of the median run (s) |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for size, (c, r), wall, lo, hi, cpu, rss, stages in rows:
         print(f"| {size} | {c:,} | {r:,} | {wall:.2f} | {lo:.2f}–{hi:.2f} | {cpu:.2f} | {rss:.0f} | {stages} |")
+    if workbooks:
+        print("\nThe same records as a workbook (`donations.xlsx`, one sheet, date cells), built alternately with the CSV:\n")
+        print("| size | CSV wall (s) | .xlsx wall (s) | ratio | CSV CPU (s) | .xlsx CPU (s) | CSV peak (MiB) | .xlsx peak (MiB) |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for size, cw, xw, crss, xrss, ccpu, xcpu in workbooks:
+            print(f"| {size} | {cw:.2f} | {xw:.2f} | {xw / cw:.2f} | {ccpu:.2f} | {xcpu:.2f} | {crss:.0f} | {xrss:.0f} |")
     if rows_serve:
         median, times, changed, pages = rows_serve
         print(f"\n`serve` at M, one write-up edited (5 edits): saved → new page on disk, median {median:.0f} ms "

@@ -69,11 +69,11 @@ public struct DonationTable {
     /// The sheets are parsed on a thread of their own while the rows are added up.
     static func readWorkbook<Sink: DonationRowSink>(
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
-        threads: Int = 1, progress: ((Int) -> Void)? = nil
+        threads: Int = 1, limits: Workbook.Limits = Workbook.Limits(), progress: ((Int) -> Void)? = nil
     ) {
         let workbook: Workbook
         do {
-            workbook = try Workbook(url: url)
+            workbook = try Workbook(url: url, limits: limits)
         } catch let error as WorkbookError {
             diagnostics.append(error.diagnostic(file: context.file))
             return

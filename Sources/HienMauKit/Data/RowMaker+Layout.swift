@@ -112,7 +112,7 @@ extension RowMaker {
             return
         }
         if !skippedSheets.isEmpty {
-            diagnostics.warning(location, LayoutMessages.skippedSheets(skippedSheets))
+            diagnostics.append(Diagnostic(.note, at: location, LayoutMessages.skippedSheets(skippedSheets)))
         }
     }
 }

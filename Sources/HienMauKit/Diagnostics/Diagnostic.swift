@@ -3,6 +3,8 @@
 public struct Diagnostic: Hashable, Sendable {
     public enum Severity: String, Sendable {
         case error, warning
+        /// Said for the record, never a failure, even with `--strict` (a workbook's cover sheet, skipped).
+        case note
     }
 
     public var severity: Severity
@@ -39,7 +41,7 @@ public struct Diagnostics: Sendable {
 
     public var hasErrors: Bool { errorCount > 0 }
     public var errors: [Diagnostic] { items.filter(\.isError) }
-    public var warnings: [Diagnostic] { items.filter { !$0.isError } }
+    public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
 
     public mutating func append(_ diagnostic: Diagnostic) {
         items.append(diagnostic)

@@ -18,6 +18,8 @@ public struct DiagnosticPrinter: Sendable {
         case (.error, .en): label = "error"
         case (.warning, .vi): label = "cảnh báo"
         case (.warning, .en): label = "warning"
+        case (.note, .vi): label = "ghi chú"
+        case (.note, .en): label = "note"
         }
         var out = "\(diagnostic.location): \(label): \(diagnostic.message.text(language))\n"
         if let line = diagnostic.sourceLine, diagnostic.location.line > 0 {
@@ -39,7 +41,7 @@ public struct DiagnosticPrinter: Sendable {
 
     /// `::error file=…,line=…,col=…::message`, read by GitHub Actions.
     public func formatGitHub(_ diagnostic: Diagnostic) -> String {
-        let kind = diagnostic.isError ? "error" : "warning"
+        let kind = diagnostic.isError ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
         var text = diagnostic.message.text(language)
         if let hint = diagnostic.hint { text += " (" + hint.text(language) + ")" }
         let escaped = text.replacing("%", with: "%25").replacing("\r", with: "%0D")
