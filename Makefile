@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hienmau
 
-.PHONY: site test deps test-deps build clean golden fuzz bench browser-test
+.PHONY: site test deps test-deps build embed clean golden fuzz bench browser-test dist dist-test
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
@@ -10,11 +10,16 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
 
-build: deps
+# theme/ and starter/ are compiled into the binary: their Swift sources are made again first.
+embed:
+	python3 scripts/embed_files.py
+
+build: deps embed
 	$(SWIFT) build -c release --product hienmau
 
+# The sample site, with the built-in theme (there is no templates/ beside content/).
 site: build
-	$(BIN) build --content content --templates templates --output public
+	$(BIN) build --content content --output public
 
 # What the end-to-end tests need besides the toolchain: the W3C checker (PyPI) and Java for it.
 test-deps: deps

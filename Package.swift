@@ -27,17 +27,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The commit `make dist` builds from, given as a C define (Swift's -D takes no value).
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "hienmau",
             dependencies: [
                 "HienMauKit",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(
             name: "HienMauKitTests",
-            dependencies: ["HienMauKit"],
+            dependencies: ["HienMauKit", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden", "Fixtures"]
         ),
     ]
