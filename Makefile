@@ -14,8 +14,10 @@ deps:
 embed:
 	python3 scripts/embed_files.py
 
+# The release build is the binary of the download (see scripts/dist.sh): Swift's
+# runtime and libcmark linked in, the commit compiled in for --version.
 build: deps embed
-	$(SWIFT) build -c release --product hienmau
+	scripts/dist.sh build
 
 # The sample site, with the built-in theme (there is no templates/ beside content/).
 site: build
@@ -30,6 +32,17 @@ test-deps: deps
 test: test-deps
 	$(SWIFT) build --product hienmau
 	HIENMAU_BIN=$(CURDIR)/.build/debug/hienmau $(SWIFT) test
+
+# dist/hienmau-VERSION-linux-x86_64.tar.gz: the binary, its licences, a README; and its .sha256.
+VERSION := $(shell sed -n 's/^ *static let number = "\(.*\)"$$/\1/p' Sources/hienmau/Version.swift)
+TARBALL := dist/hienmau-$(VERSION)-linux-x86_64.tar.gz
+dist: deps embed
+	scripts/dist.sh
+
+# The tarball on a minimal Debian without Swift (debootstrap, chroot; needs root):
+# --version, init, check, build, and a bad row that fails check with its annotation.
+dist-test: dist
+	scripts/dist_test.sh $(TARBALL)
 
 # Re-record the whole-site golden files; the recording run fails on purpose, review the diff.
 golden: deps
@@ -55,4 +68,4 @@ fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build public
+	rm -rf .build public dist

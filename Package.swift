@@ -27,7 +27,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The commit `make dist` builds from, given as a C define (Swift's -D takes no value).
+        // The commit a release build is made from (scripts/dist.sh writes it into a header).
         .target(name: "CBuildInfo"),
         .executableTarget(
             name: "hienmau",

@@ -1,14 +1,17 @@
 #include "CBuildInfo.h"
 
-// A value for a Swift program from the command line of its build: Swift's
-// `-D` defines only flags, C's defines a text.
-#define HIENMAU_TEXT(x) #x
-#define HIENMAU_EXPAND(x) HIENMAU_TEXT(x)
+// scripts/dist.sh writes commit.h (`#define HIENMAU_COMMIT "…"`) for the
+// release build it makes, and removes it afterwards. A header rather than a
+// -D flag: a changed flag would recompile every Swift module, a changed
+// header recompiles this file alone.
+#if __has_include("commit.h")
+#include "commit.h"
+#endif
+
+#ifndef HIENMAU_COMMIT
+#define HIENMAU_COMMIT "unknown"
+#endif
 
 const char *hienmau_commit(void) {
-#ifdef HIENMAU_COMMIT
-    return HIENMAU_EXPAND(HIENMAU_COMMIT);
-#else
-    return "unknown";
-#endif
+    return HIENMAU_COMMIT;
 }
