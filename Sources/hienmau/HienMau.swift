@@ -34,7 +34,8 @@ struct HienMau: AsyncParsableCommand {
 /// Options shared by `build`, `check` and `serve`.
 struct InputOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The templates folder: its files replace the built-in theme's, file by file.") var templates: String?
+    @Option(help: "The templates folder (default: templates, if there is one): its files replace the built-in theme's, file by file.")
+    var templates: String?
     @Flag(help: "Include drafts.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Option(help: "How to print problems: text, github or json.") var format: DiagnosticFormat = .text

@@ -139,6 +139,16 @@ import Yams
         #expect(build.status == 1)
     }
 
+    /// docs/ci.md shows, as they are, the two files `init` writes.
+    @Test func docsCIShowsTheFilesInitWrites() throws {
+        let runner = try Runner()
+        let doc = try String(contentsOf: Repo.root.appendingPathComponent("docs/ci.md"), encoding: .utf8)
+        for path in [".github/workflows/site.yml", ".gitlab-ci.yml"] {
+            let text = try String(contentsOf: runner.site.appendingPathComponent(path), encoding: .utf8)
+            #expect(doc.contains("`\(path)`:\n\n```yaml\n\(text)```\n"), "docs/ci.md does not show \(path) as init writes it")
+        }
+    }
+
     /// Until the address and the checksum are set, the install step says so and fails.
     @Test func theInstallStepFailsUntilTheAddressIsSet() throws {
         let runner = try Runner()
