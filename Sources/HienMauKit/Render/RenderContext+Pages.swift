@@ -63,7 +63,8 @@ extension RenderContext {
         }
         let view = HonoursView(
             site: input.site, meta: meta(title: pageTitle, description: nil, link: paths.honours(page: number)),
-            rollHTML: rollHTML, pagerHTML: pager(current: number, count: count, label: labels.rollPages, link: paths.honours(page:)),
+            rollHTML: rollHTML,
+            pagerHTML: pager(current: number, count: count, label: labels.rollPages, link: paths.honours(page:)),
             awards: awards, hasAwards: !awards.isEmpty,
             milestonesText: config.milestones.map(labels.integer).joined(separator: ", "),
             downloadURL: paths.data("honour-roll.json"))

@@ -68,9 +68,10 @@ extension SiteRenderer {
 
     func yearLinks(_ years: [(year: Int, campaigns: [Campaign])], current: Int?) -> [YearLink] {
         years.map {
-            YearLink(year: String($0.year), url: paths.campaigns(year: $0.year),
-                     countText: labels.integer($0.campaigns.count) + " " + labels.t("chiến dịch", $0.campaigns.count == 1 ? "campaign" : "campaigns"),
-                     current: $0.year == current)
+            let count = $0.campaigns.count
+            return YearLink(year: String($0.year), url: paths.campaigns(year: $0.year),
+                            countText: labels.integer(count) + " " + labels.t("chiến dịch", count == 1 ? "campaign" : "campaigns"),
+                            current: $0.year == current)
         }
     }
 
