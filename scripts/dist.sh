@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 
 version=$(sed -n 's/^ *static let number = "\(.*\)"$/\1/p' Sources/hienmau/Version.swift)
 commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD 2>/dev/null || commit="$commit-dirty"
+# Changed sources make it "-dirty"; other files (the screenshots browser-test retakes) do not.
+git diff --quiet HEAD -- Package.swift Sources theme starter 2>/dev/null || commit="$commit-dirty"
 name="hienmau-$version-linux-x86_64"
 scratch=.build
 libdir=/usr/lib/$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
