@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hienmau
 
-.PHONY: site test deps test-deps build clean golden fuzz bench browser-test
+.PHONY: site test deps test-deps build embed clean golden fuzz bench browser-test dist dist-test
 
 deps:
 	@pkg-config --exists libcmark libxml-2.0 zlib 2>/dev/null || { \
@@ -10,11 +10,18 @@ deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libxml2-dev zlib1g-dev pkg-config; }
 
-build: deps
-	$(SWIFT) build -c release --product hienmau
+# theme/ and starter/ are compiled into the binary: their Swift sources are made again first.
+embed:
+	python3 scripts/embed_files.py
 
+# The release build is the binary of the download (see scripts/dist.sh): Swift's
+# runtime and libcmark linked in, the commit compiled in for --version.
+build: deps embed
+	scripts/dist.sh build
+
+# The sample site, with the built-in theme (there is no templates/ beside content/).
 site: build
-	$(BIN) build --content content --templates templates --output public
+	$(BIN) build --content content --output public
 
 # What the end-to-end tests need besides the toolchain: the W3C checker (PyPI) and Java for it.
 test-deps: deps
@@ -25,6 +32,17 @@ test-deps: deps
 test: test-deps
 	$(SWIFT) build --product hienmau
 	HIENMAU_BIN=$(CURDIR)/.build/debug/hienmau $(SWIFT) test
+
+# dist/hienmau-VERSION-linux-x86_64.tar.gz: the binary, its licences, a README; and its .sha256.
+VERSION := $(shell sed -n 's/^ *static let number = "\(.*\)"$$/\1/p' Sources/hienmau/Version.swift)
+TARBALL := dist/hienmau-$(VERSION)-linux-x86_64.tar.gz
+dist: deps embed
+	scripts/dist.sh
+
+# The tarball on a minimal Debian without Swift (debootstrap, chroot; needs root):
+# --version, init, check, build, and a bad row that fails check with its annotation.
+dist-test: dist
+	scripts/dist_test.sh $(TARBALL)
 
 # Re-record the whole-site golden files; the recording run fails on purpose, review the diff.
 golden: deps
@@ -51,4 +69,4 @@ fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build public
+	rm -rf .build public dist

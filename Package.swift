@@ -36,17 +36,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The commit a release build is made from (scripts/dist.sh writes it into a header).
+        .target(name: "CBuildInfo"),
         .executableTarget(
             name: "hienmau",
             dependencies: [
                 "HienMauKit",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(
             name: "HienMauKitTests",
-            dependencies: ["HienMauKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "HienMauKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

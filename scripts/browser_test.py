@@ -3,7 +3,7 @@
 
     browser_test.py BINARY
 
-Copies content/ and templates/ to a temporary folder, starts `BINARY serve`
+Copies content/ to a temporary folder (the pages come from the built-in theme), starts `BINARY serve`
 on it, and on a second copy whose write-ups have no figure blocks and whose
 data has a site and a unit with 40-character names; then with Debian's
 chromium and chromedriver:
@@ -155,7 +155,6 @@ def full_page_screenshot(driver, width, path):
 def make_site(work, plain):
     """A copy of the sample; `plain`: without figure blocks, with 40-character names."""
     shutil.copytree(os.path.join(REPO, "content"), os.path.join(work, "content"))
-    shutil.copytree(os.path.join(REPO, "templates"), os.path.join(work, "templates"))
     if not plain:
         return
     folder = os.path.join(work, "content", "campaigns")
@@ -173,7 +172,7 @@ def make_site(work, plain):
 def built_page_sizes(binary, work):
     """Every HTML page of a one-off build of the site in `work`: (size, path)."""
     out = os.path.join(work, "built")
-    subprocess.run([binary, "build", "--content", "content", "--templates", "templates", "--output", out],
+    subprocess.run([binary, "build", "--content", "content", "--output", out],
                    cwd=work, check=True, stdout=subprocess.DEVNULL)
     sizes = []
     for folder, _, files in os.walk(out):

@@ -10,7 +10,8 @@ struct HienMau: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hienmau",
         abstract: "Static report sites for blood-donation campaigns.",
-        subcommands: [Build.self, Check.self, New.self, Serve.self],
+        version: Version.text,
+        subcommands: [Build.self, Check.self, New.self, Serve.self, Init.self, Theme.self],
         defaultSubcommand: Build.self)
 
     static func main() async {
@@ -33,13 +34,16 @@ struct HienMau: AsyncParsableCommand {
 /// Options shared by `build`, `check` and `serve`.
 struct InputOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The templates folder.") var templates = "templates"
+    @Option(help: "The templates folder (default: templates, if there is one): its files replace the built-in theme's, file by file.")
+    var templates: String?
     @Flag(help: "Include drafts.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Option(help: "How to print problems: text, github or json.") var format: DiagnosticFormat = .text
 
     var buildOptions: BuildOptions {
-        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), drafts: drafts)
+        // Without --templates, a templates/ folder is used when there is one.
+        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates ?? "templates"),
+                     requiresTemplates: templates != nil, drafts: drafts)
     }
 
     /// Whether a build's result may be published: no errors, and no warnings with `--strict`.

@@ -373,13 +373,7 @@ import Testing
             """)
     }
 
-    @Test func templateThatIsMissing() {
-        #expect(report({ $0.remove("templates/honours.mustache") }) == """
-            templates/honours.mustache: lỗi: thiếu mẫu trang honours.mustache
-            gợi ý: khôi phục tệp từ thư mục templates/ của hienmau
-
-            """)
-    }
+    // A template missing from the site's folder comes from the built-in theme (ThemeTests).
 
     // MARK: Warnings
 

@@ -224,21 +224,37 @@ import Testing
         }
     }
 
-    /// Every command of the CLI and each of its flags has its row, and the row names the command.
+    /// The subcommands a `--help` lists.
+    static func subcommands(in help: String) -> [String] {
+        help.split(separator: "\n").drop { !$0.hasPrefix("SUBCOMMANDS:") }.dropFirst()
+            .prefix { !$0.trimmed.isEmpty }
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }  // not a description's second line
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { $0.allSatisfy { ("a"..."z").contains($0) } }
+    }
+
+    /// Every command of the CLI (`theme export` as well as `build`) and each
+    /// of its flags has its row, and the row names the command; `hienmau`'s
+    /// own flags (`--version`) name `hienmau`.
     @Test func everyCommandAndFlagHasItsRow() throws {
         let section = try Self.section("## Command line")
         let help = try CLI.run(["--help"], in: Repo.root)
         #expect(help.status == 0)
-        let commands = help.stdout.split(separator: "\n").drop { !$0.hasPrefix("SUBCOMMANDS:") }.dropFirst()
-            .prefix { !$0.trimmed.isEmpty }.compactMap { $0.split(separator: " ").first.map(String.init) }
-            .filter { $0.allSatisfy { ("a"..."z").contains($0) } }
-        #expect(commands.count >= 4)
-        var documentedFlags = Set(Self.rowNames(in: section).filter { $0.hasPrefix("--") })
-        for command in commands {
-            #expect(Self.row(command, in: section) != nil, "no row for the command `\(command)`")
+        var commands: [[String]] = [[]]
+        for command in Self.subcommands(in: help.stdout) {
+            commands.append([command])
             let usage = try CLI.run([command, "--help"], in: Repo.root)
+            commands += Self.subcommands(in: usage.stdout).map { [command, $0] }
+        }
+        #expect(commands.count >= 8)
+        var documentedFlags = Set(Self.rowNames(in: section).filter { $0.hasPrefix("--") })
+        for words in commands {
+            let command = words.isEmpty ? "hienmau" : words.joined(separator: " ")
+            #expect(words.isEmpty || Self.row(command, in: section) != nil, "no row for the command `\(command)`")
+            let usage = try CLI.run(words + ["--help"], in: Repo.root)
             #expect(usage.status == 0, "\(command) --help")
-            let flags = Set(usage.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "]" || $0 == "," })
+            let options = usage.stdout.split(separator: "\n").drop { !$0.hasPrefix("OPTIONS:") }.joined(separator: "\n")
+            let flags = Set(options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "]" || $0 == "," })
                 .filter { $0.hasPrefix("--") }.map(String.init))
             #expect(flags.contains("--help"))
             for flag in flags.sorted() {

@@ -6,7 +6,8 @@ enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let content = root.appendingPathComponent("content")
-    static let templates = root.appendingPathComponent("templates")
+    /// The built-in theme's source, used as a site's own templates/ by tests that change a template.
+    static let templates = root.appendingPathComponent("theme")
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 }
 

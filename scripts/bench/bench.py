@@ -46,7 +46,7 @@ def corpus(root, size):
 def timed_build(binary, folder, out):
     shutil.rmtree(out, ignore_errors=True)
     command = ["/usr/bin/time", "-f", "%e %U %S %M", binary, "build", "--timings",
-               "--content", os.path.join(folder, "content"), "--templates", os.path.join(REPO, "templates"),
+               "--content", os.path.join(folder, "content"),
                "--output", out]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
@@ -75,7 +75,7 @@ def serve_rebuild(binary, folder, root, edits=5):
     out = os.path.join(root, "out-serve")
     shutil.rmtree(out, ignore_errors=True)
     server = subprocess.Popen([binary, "serve", "--port", str(port), "--content", os.path.join(folder, "content"),
-                               "--templates", os.path.join(REPO, "templates"), "--output", out],
+                               "--output", out],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     source = sorted(glob.glob(os.path.join(folder, "content", "campaigns", "*.md")))[len(glob.glob(os.path.join(folder, "content", "campaigns", "*.md"))) // 2]
     original = open(source, encoding="utf-8").read()

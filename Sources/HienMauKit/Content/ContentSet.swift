@@ -122,6 +122,15 @@ struct ContentSet {
     private func checkSlugs(into diagnostics: inout Diagnostics) {
         var slugs: [String: String] = [:]
         for campaign in published {
+            if SitePaths.isYearFolder(campaign.slug) {
+                let at = campaign.source.frontMatterValue("slug") ?? campaign.source.frontMatterValue("title") ?? (1, 1)
+                diagnostics.error(
+                    campaign.source.location(line: at.line, column: at.column),
+                    Message(vi: "slug '\(campaign.slug)' là địa chỉ danh sách chiến dịch của một năm",
+                            en: "slug '\(campaign.slug)' is the address of a year's list of campaigns"),
+                    hint: Message(vi: "đặt 'slug: …' khác", en: "choose another 'slug: …'"),
+                    line: campaign.source.line(at.line))
+            }
             Self.claim(campaign.slug, campaign.source, section: SitePaths.campaignsDir, slugs: &slugs, into: &diagnostics)
         }
         for page in pages {

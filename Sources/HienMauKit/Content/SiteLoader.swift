@@ -17,14 +17,19 @@ public struct SiteFiles: Sendable {
     public var templatesName: String
 
     /// Reads `content/` and `templates/`; unreadable files become diagnostics.
-    public static func load(content: URL, templates: URL, diagnostics: inout Diagnostics) -> SiteFiles {
+    /// A missing `templates/` is an error only when `requiringTemplates`
+    /// (named with `--templates`); otherwise the built-in theme serves alone.
+    public static func load(content: URL, templates: URL, requiringTemplates: Bool = false,
+                            diagnostics: inout Diagnostics) -> SiteFiles {
         let cache = TextCache()
-        return load(content: content, templates: templates, cache: cache, diagnostics: &diagnostics)
+        return load(content: content, templates: templates, requiringTemplates: requiringTemplates, cache: cache,
+                    diagnostics: &diagnostics)
     }
 
     /// With a cache kept between builds (serve), files whose modification time
     /// and size did not change are not read again.
-    static func load(content: URL, templates: URL, cache: TextCache, diagnostics: inout Diagnostics) -> SiteFiles {
+    static func load(content: URL, templates: URL, requiringTemplates: Bool = false, cache: TextCache,
+                     diagnostics: inout Diagnostics) -> SiteFiles {
         let contentName = content.standardizedFileURL.lastPathComponent
         let templatesName = templates.standardizedFileURL.lastPathComponent
         func text(_ url: URL, _ path: String) -> SourceFile? {
@@ -55,11 +60,12 @@ public struct SiteFiles: Sendable {
         for name in list(templates) where name.hasSuffix(".mustache") {
             if let file = text(templates.appendingPathComponent(name), "\(templatesName)/\(name)") { templateFiles.append(file) }
         }
-        if !FileManager.default.fileExists(atPath: templates.path) {
+        if requiringTemplates && !FileManager.default.fileExists(atPath: templates.path) {
             diagnostics.error(SourceLocation(file: templatesName),
-                              Message(vi: "không tìm thấy thư mục mẫu trang", en: "the templates folder is missing"),
-                              hint: Message(vi: "dùng --templates để chỉ tới thư mục templates/",
-                                            en: "point --templates at a templates/ folder"))
+                              Message(vi: "không tìm thấy thư mục mẫu trang \(templatesName)",
+                                      en: "the templates folder \(templatesName) is missing"),
+                              hint: Message(vi: "bỏ --templates để dùng giao diện có sẵn, hoặc chạy `hienmau theme export \(templatesName)` để chép nó ra",
+                                            en: "leave out --templates to use the built-in theme, or run `hienmau theme export \(templatesName)` to write it out"))
         }
         for path in walk(templates.appendingPathComponent("static")) {
             assets.append((path, templates.appendingPathComponent("static").appendingPathComponent(path)))

@@ -17,6 +17,21 @@ struct SitePaths: Sendable {
     var feed: String { base + "feed.xml" }
     var stylesheet: String { base + "style.css" }
 
+    /// Before the year in the address of a year's campaigns: `chien-dich/nam-2023/`.
+    static let yearPrefix = "nam-"
+
+    /// Whether a campaign slug would take the address of a year's list (`nam-2023`).
+    static func isYearFolder(_ slug: String) -> Bool {
+        slug.hasPrefix(yearPrefix) && slug.count > yearPrefix.count
+            && slug.dropFirst(yearPrefix.count).allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Page `number` of the campaigns of `year` (see `SiteRenderer+CampaignLists`).
+    func campaigns(year: Int, page number: Int = 1) -> String {
+        let first = campaigns + Self.yearPrefix + String(year) + "/"
+        return number == 1 ? first : first + "trang-\(number)/"
+    }
+
     /// Page `number` of the honour roll: the first is `honours` itself.
     func honours(page number: Int) -> String { number == 1 ? honours : honours + "trang-\(number)/" }
     func campaign(_ slug: String) -> String { campaigns + slug + "/" }

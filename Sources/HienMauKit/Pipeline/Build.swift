@@ -3,15 +3,19 @@ import Foundation
 /// What a build reads and how.
 public struct BuildOptions: Sendable {
     public var content: URL
+    /// The site's own templates, overriding the built-in theme file by file.
     public var templates: URL
+    /// The folder was named (`--templates`): its absence is an error, not the built-in theme alone.
+    public var requiresTemplates: Bool
     public var drafts: Bool
     /// Threads for parsing and rendering; 1 runs everything in the calling thread.
     public var threads: Int
 
-    public init(content: URL, templates: URL, drafts: Bool = false,
+    public init(content: URL, templates: URL, requiresTemplates: Bool = false, drafts: Bool = false,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.content = content
         self.templates = templates
+        self.requiresTemplates = requiresTemplates
         self.drafts = drafts
         self.threads = threads
     }

@@ -38,7 +38,8 @@ public final class SiteSession {
         var runner = StageRunner(progress: progress)
         var diagnostics = Diagnostics()
         let files = runner.run("load", says: Message(vi: "Đọc nội dung…", en: "Reading content…")) {
-            SiteFiles.load(content: options.content, templates: options.templates, cache: texts, diagnostics: &diagnostics)
+            SiteFiles.load(content: options.content, templates: options.templates, requiringTemplates: options.requiresTemplates,
+                           cache: texts, diagnostics: &diagnostics)
         }
         let count = files.campaigns.count
         var parsed = runner.run("parse", says: Message(vi: "Phân tích \(VietnameseFormat.integer(count)) bài viết…",
@@ -58,7 +59,7 @@ public final class SiteSession {
                                  language: parsed.settings.language, rows: addedUp.rows, timings: [],
                                  aggregateSeconds: aggregateSeconds)
         if !diagnostics.hasErrors, let config = parsed.config, let templates = parsed.templates {
-            let jobs = runner.run("render") { renderJobs(&parsed, config: config, templates: templates, addedUp: addedUp) }
+            let jobs = runner.run("render") { renderJobs(&parsed, files, config: config, templates: templates, addedUp: addedUp) }
             let site = early ?? openSite?()
             let output: SiteOutput = site.map { .staged($0) } ?? (remembers ? .remembered : .kept)
             let written = write(jobs, to: output, context: contextKey(files, aggregate.input), runner: &runner)
@@ -115,7 +116,8 @@ extension SiteSession {
         // Reading the CSV is the longer of the two: the bodies leave it a core to itself.
         parsed.content.parseBodies(files, config: parsed.settings, threads: max(1, options.threads - 1),
                                    cache: &writeUps, diagnostics: &diagnostics)
-        parsed.templates = TemplateSet.parse(files.templates, directory: files.templatesName, diagnostics: &diagnostics)
+        parsed.templates = TemplateSet.parse(BuiltInTheme.templates(overriddenBy: files.templates),
+                                             directory: files.templatesName, diagnostics: &diagnostics)
     }
 
     /// The aggregate stage, started: on a thread of its own, unless the
@@ -144,11 +146,22 @@ extension SiteSession {
     }
 
     /// The render stage's first part: the pages' Markdown, the context and the jobs.
-    func renderJobs(_ parsed: inout ParsedSite, config: SiteConfig, templates: TemplateSet, addedUp: AddedUp) -> [RenderJob] {
+    func renderJobs(_ parsed: inout ParsedSite, _ files: SiteFiles, config: SiteConfig, templates: TemplateSet,
+                    addedUp: AddedUp) -> [RenderJob] {
         parsed.content.renderMarkdown(config: config, threads: options.threads)
         let content = parsed.content
         let context = RenderContext(config: config, templates: templates, figures: addedUp.figures, honours: addedUp.honours)
-        return SiteRenderer(context: context, campaigns: content.published.sorted { ($0.date, $0.id) > ($1.date, $1.id) },
-                            pages: content.pages, specs: content.specs, markdown: content.markdown).jobs()
+        let renderer = SiteRenderer(context: context, campaigns: content.published.sorted { ($0.date, $0.id) > ($1.date, $1.id) },
+                                    pages: content.pages, specs: content.specs, markdown: content.markdown)
+        return renderer.jobs() + [themeStaticJob(files)]
+    }
+
+    /// The built-in theme's static files that the site has no copy of
+    /// (`templates/static/`), written as files of the build.
+    func themeStaticJob(_ files: SiteFiles) -> RenderJob {
+        let own = Set(files.assets.map(\.path))
+        return RenderJob(id: "theme-static", input: { BuiltInTheme.staticFiles(notIn: own).map(\.path) }) { _ in
+            BuiltInTheme.staticFiles(notIn: own).map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        }
     }
 }

@@ -63,21 +63,24 @@ extension RenderContext {
         }
         let view = HonoursView(
             site: input.site, meta: meta(title: pageTitle, description: nil, link: paths.honours(page: number)),
-            rollHTML: rollHTML, pagerHTML: pager(current: number, count: count), awards: awards, hasAwards: !awards.isEmpty,
+            rollHTML: rollHTML,
+            pagerHTML: pager(current: number, count: count, label: labels.rollPages, link: paths.honours(page:)),
+            awards: awards, hasAwards: !awards.isEmpty,
             milestonesText: config.milestones.map(labels.integer).joined(separator: ", "),
             downloadURL: paths.data("honour-roll.json"))
         return render(view, with: "honours")
     }
 
     /// Previous and next, the first and last pages, and two on each side of
-    /// the current one, so the list stays short however long the roll.
-    func pager(current: Int, count: Int) -> String {
+    /// the current one, so the list stays short however long the roll (or
+    /// a year's list of campaigns); `link` gives page n's address.
+    func pager(current: Int, count: Int, label: String, link address: (Int) -> String) -> String {
         guard count > 1 else { return "" }
         func link(_ number: Int, _ text: String, rel: String? = nil) -> String {
             let attributes = (number == current ? " aria-current=\"page\"" : "") + (rel.map { " rel=\"\($0)\"" } ?? "")
-            return "<li><a href=\"\(Escape.html(paths.honours(page: number)))\"\(attributes)>\(Escape.html(text))</a></li>"
+            return "<li><a href=\"\(Escape.html(address(number)))\"\(attributes)>\(Escape.html(text))</a></li>"
         }
-        var out = "<nav class=\"pager\" aria-label=\"\(Escape.html(labels.rollPages))\"><p>\(Escape.html(labels.pageOf(current, count)))</p><ul>"
+        var out = "<nav class=\"pager\" aria-label=\"\(Escape.html(label))\"><p>\(Escape.html(labels.pageOf(current, count)))</p><ul>"
         if current > 1 { out += link(current - 1, "‹ " + labels.previousPage, rel: "prev") }
         let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2)))
         var last = 0

@@ -5,7 +5,7 @@ extension SiteRenderer {
     func jobs() -> [RenderJob] {
         var jobs = dataFileJobs()
         jobs.append(page(paths.search, template: "search", searchView))
-        jobs.append(page(paths.campaigns, template: "campaigns", campaignListView))
+        jobs += campaignListJobs()
         let groupSizes = Dictionary(grouping: figures.honourRoll, by: \.milestone).mapValues(\.count)
         for number in 1...context.honourPageCount {
             let input = { HonoursPageInput(site: siteView(current: paths.honours), number: number, groupSizes: groupSizes) }
@@ -69,13 +69,17 @@ extension SiteRenderer {
         RenderJob(id: path, input: input) { [context] in [OutputFile(path: path, bytes: render(context, $0))] }
     }
 
+    /// The feed's entries: the newest campaigns, not a site's whole archive.
+    static let feedLength = 50
+
     func feedEntries() -> [FeedEntry] {
-        campaigns.map { FeedEntry(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary) }
+        campaigns.prefix(Self.feedLength).map { FeedEntry(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary) }
     }
 
     func sitemapURLs() -> [SitemapURL] {
         let lastmod = campaigns.first?.date
         return [SitemapURL(link: paths.home, lastmod: lastmod), SitemapURL(link: paths.campaigns, lastmod: lastmod)]
+            + campaignListLinks().map { SitemapURL(link: $0.link, lastmod: $0.lastmod) }
             + campaigns.map { SitemapURL(link: paths.campaign($0.slug), lastmod: $0.date) }
             + [SitemapURL(link: paths.stats, lastmod: lastmod)]
             + (1...context.honourPageCount).map { SitemapURL(link: paths.honours(page: $0), lastmod: lastmod) }

@@ -10,12 +10,6 @@ extension SiteRenderer {
             hasMore: campaigns.count > latest.count, campaignsURL: paths.campaigns)
     }
 
-    func campaignListView() -> CampaignListView {
-        let title = labels.t("Tất cả chiến dịch", "All campaigns")
-        return CampaignListView(site: siteView(current: paths.campaigns),
-                                meta: context.meta(title: title, description: nil, link: paths.campaigns),
-                                campaigns: campaigns.map(card))
-    }
 
     func statsView() -> StatsView {
         let title = labels.t("Thống kê", "Statistics")
@@ -25,7 +19,7 @@ extension SiteRenderer {
         return StatsView(site: siteView(current: paths.stats),
                          meta: context.meta(title: title, description: nil, link: paths.stats),
                          kpis: context.kpis(t, progress: nil), trendHTML: trendChart(id: "trend"),
-                         campaignsTableHTML: campaignsTable(), downloads: downloads)
+                         campaignsTableHTML: listsByYear ? yearsTable() : campaignsTable(), downloads: downloads)
     }
 
     func campaignsTable() -> [UInt8] {

@@ -9,6 +9,8 @@ enum TableHTML {
     struct Row {
         var header: String
         var cells: [String]
+        /// Where the row's header links to, if anywhere.
+        var link: String?
     }
 
     /// Names up to this many characters (a date, a year, a blood group) leave
@@ -54,7 +56,15 @@ enum TableHTML {
     /// - Parameter labels: ` data-label="…"` for each cell, or none.
     private static func line(_ row: Row, labels: [String], into out: inout TextBuffer) {
         out.append("<tr><th scope=\"row\">")
-        Escape.html(row.header, into: &out)
+        if let link = row.link {
+            out.append("<a href=\"")
+            Escape.html(link, into: &out)
+            out.append("\">")
+            Escape.html(row.header, into: &out)
+            out.append("</a>")
+        } else {
+            Escape.html(row.header, into: &out)
+        }
         out.append("</th>")
         for (i, cell) in row.cells.enumerated() {
             out.append("<td class=\"num\"")

@@ -16,6 +16,7 @@ enum TemplateLabels {
             ("honours", "Vinh danh", "Honour roll"),
             ("latest", "Chiến dịch mới nhất", "Latest campaigns"),
             ("allCampaigns", "Tất cả chiến dịch", "All campaigns"),
+            ("byYear", "Theo năm", "By year"),
             ("totals", "Tổng kết các chiến dịch", "All campaigns in figures"),
             ("trend", "Xu hướng qua các năm", "Trend over the years"),
             ("organizer", "Đơn vị tổ chức", "Organiser"),

@@ -9,13 +9,16 @@ public struct TemplateSet: Sendable {
     /// The page templates the build renders; partials may add more.
     public static let required = ["layout", "home", "campaign", "campaigns", "stats", "honours", "page", "404", "search"]
 
-    /// - Parameter files: every `*.mustache` file, with paths relative to the site root.
+    /// - Parameters:
+    ///   - files: every `*.mustache` file, with paths relative to the site root
+    ///     (the site's own and the built-in theme's, `BuiltInTheme.templates(overriddenBy:)`).
+    ///   - directory: the site's templates folder, named in hints.
     public static func parse(_ files: [SourceFile], directory: String, diagnostics: inout Diagnostics) -> TemplateSet? {
         var templates: [String: [TemplateNode]] = [:]
         let before = diagnostics.errorCount
         var names: [String: SourceFile] = [:]
         for file in files {
-            let name = String(file.path.dropFirst(directory.count + 1).dropLast(".mustache".count))
+            let name = String(BuiltInTheme.fileName(file.path).dropLast(".mustache".count))
             do {
                 templates[name] = try TemplateParser.parse(file.text)
                 names[name] = file
@@ -34,8 +37,8 @@ public struct TemplateSet: Sendable {
             diagnostics.error(
                 SourceLocation(file: "\(directory)/\(name).mustache"),
                 Message(vi: "thiếu mẫu trang \(name).mustache", en: "template \(name).mustache is missing"),
-                hint: Message(vi: "khôi phục tệp từ thư mục templates/ của hienmau",
-                              en: "restore the file from hienmau's templates/ folder"))
+                hint: Message(vi: "`hienmau theme export --only \(name).mustache` chép mẫu có sẵn ra",
+                              en: "`hienmau theme export --only \(name).mustache` writes out the built-in one"))
         }
         // Mustache renders a missing partial as nothing; we would rather say so.
         for (name, file) in names.sorted(by: { $0.key < $1.key }) {

@@ -102,7 +102,25 @@ extension CampaignListView: TemplateObject {
         switch name {
         case "site": return .object(site)
         case "meta": return .object(meta)
+        case "heading": return .text(heading)
+        case "years": return .objects(years)
+        case "hasYears": return .flag(!years.isEmpty)
+        case "subheading": return .optional(subheading)
         case "campaigns": return .objects(campaigns)
+        case "pagerHTML": return .text(pagerHTML)
+        case "hasPager": return .flag(!pagerHTML.isEmpty)
+        default: return nil
+        }
+    }
+}
+
+extension YearLink: TemplateObject {
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "year": return .text(year)
+        case "url": return .text(url)
+        case "countText": return .text(countText)
+        case "current": return .flag(current)
         default: return nil
         }
     }

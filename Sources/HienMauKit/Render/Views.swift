@@ -86,10 +86,25 @@ struct HomeView: Hashable {
     var campaignsURL: String
 }
 
+/// A page of the campaign list: all of them while they are few, else one
+/// page of one year's (see `SiteRenderer+CampaignLists`).
 struct CampaignListView: Hashable {
     var site: SiteView
     var meta: MetaView
+    var heading: String
+    /// Links to every year's list; empty while the campaigns fit on one page.
+    var years: [YearLink] = []
+    /// Above the cards when the page shows only some (the newest).
+    var subheading: String?
     var campaigns: [CampaignCard]
+    var pagerHTML = ""
+}
+
+struct YearLink: Hashable {
+    var year: String
+    var url: String
+    var countText: String
+    var current: Bool
 }
 
 struct CampaignView {
