@@ -73,7 +73,8 @@ import ZIPFoundation
         let temp = TempFolder()
         let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>campaign</t></is></c></row>"
         let url = try workbook(parts(sheet: Self.sheet(rows, dimension: "A1:XFD1048576")), in: temp)
-        #expect(read(url) == .success(1))
+        guard case .success(let rows) = read(url) else { Issue.record("read"); return }
+        #expect(rows == 1)
     }
 
     @Test func aMergedRangeNoTableHasIsRefused() throws {
@@ -124,5 +125,3 @@ import ZIPFoundation
         #expect(error.hint?.en == "open it in Excel or LibreOffice and save it again as \"Excel Workbook (.xlsx)\"")
     }
 }
-
-extension Result: @retroactive Equatable where Success: Equatable, Failure: Equatable {}

@@ -45,6 +45,19 @@ struct CarefulRowReader {
             }
         }
         guard let row else { return nil }
+        guard checkPeriod(of: row, written: written, periods: periods, at: place, diagnostics: &diagnostics) else {
+            return nil
+        }
+        return row
+    }
+
+    /// A row outside its campaign's period: an error when read month first
+    /// it falls inside (a file saved with US settings; false, the row is
+    /// dropped), else a warning.
+    private mutating func checkPeriod(
+        of row: DonationRow, written: [DonationColumn: String], periods: CampaignPeriods, at place: RecordPlace,
+        diagnostics: inout Diagnostics
+    ) -> Bool {
         if let period = periods.outside(row), let monthFirst = DateReadings.monthFirst(written[.date] ?? ""),
            period.contains(Int32(monthFirst.ordinal)) {
             // Outside the period day first, inside it month first: a file saved with US settings.
@@ -55,7 +68,7 @@ struct CarefulRowReader {
                     vi: "ngày \"\(text)\" đọc ngày trước tháng là \(DateReadings.spelled(day)), ngoài thời gian chiến dịch; đọc tháng trước ngày thì là \(DateReadings.spelled(monthFirst)), trong thời gian đó",
                     en: "date \"\(text)\" read day first is \(day.iso), outside the campaign's period; read month first it is \(monthFirst.iso), inside it"), .date),
                 hint: DateReadings.usSettingsHint, line: place.lineText)
-            return nil
+            return false
         }
         if let period = periods.outside(row), outsidePeriod.admit(line: place.record.line) {
             let day = Day(ordinal: Int(row.day)), campaign = written[.campaign] ?? ""
@@ -66,7 +79,7 @@ struct CarefulRowReader {
                         en: "date \(day.iso) is outside campaign \(campaign)'s period (\(start.iso) to \(end.iso))"), .date),
                 line: place.lineText)
         }
-        return row
+        return true
     }
 
     /// The cells as the column parsers read them.

@@ -22,20 +22,7 @@ enum CellProblem: Error, Equatable {
         case (.campaign, _):
             return (Message(vi: "mã chiến dịch \"\(text)\" không có bài viết nào trong content/campaigns/",
                             en: "campaign \"\(text)\" has no write-up in content/campaigns/"), nil)
-        case (.date, .empty): return (Message(vi: "thiếu ngày", en: "date is empty"), nil)
-        case (.date, _) where DateReadings.hasTwoDigitYear(text):
-            let (what, hint) = DateReadings.twoDigitYear
-            return (Message(vi: "ngày \"\(text)\": " + what.vi, en: "date \"\(text)\": " + what.en), hint)
-        case (.date, _) where DateReadings.monthFirst(text) != nil:
-            let day = DateReadings.monthFirst(text)!
-            return (Message(vi: "ngày \"\(text)\" không tồn tại nếu đọc ngày trước tháng; đọc tháng trước ngày thì là \(DateReadings.spelled(day))",
-                            en: "date \"\(text)\" does not exist read day first; read month first it is \(day.iso)"),
-                    DateReadings.usSettingsHint)
-        case (.date, _) where Day.looksLikeDate(text):
-            return (Message(vi: "ngày \"\(text)\" không tồn tại", en: "date \"\(text)\" does not exist"), nil)
-        case (.date, _):
-            return (Message(vi: "ngày \"\(text)\" không đọc được", en: "date \"\(text)\" cannot be read"),
-                    Message(vi: "viết ngày dạng YYYY-MM-DD hoặc D/M/YYYY", en: "write dates as YYYY-MM-DD or D/M/YYYY"))
+        case (.date, _): return dateWording(text)
         case (.site, .empty): return (Message(vi: "thiếu điểm hiến", en: "site is empty"), nil)
         case (.donor, .empty): return (Message(vi: "thiếu họ tên người hiến", en: "donor is empty"), nil)
         case (.volumeML, _):
@@ -57,6 +44,26 @@ enum CellProblem: Error, Equatable {
             // The other columns take any text: no parser fails on them.
             return (Message(vi: "\(column.rawValue) \"\(text)\" không hợp lệ", en: "\(column.rawValue) \"\(text)\" is not valid"),
                     nil)
+        }
+    }
+
+    /// A date cell's problem: the most likely misreading named first (a two-digit year, a month-first date).
+    private func dateWording(_ text: String) -> (message: Message, hint: Message?) {
+        switch self {
+            case .empty: return (Message(vi: "thiếu ngày", en: "date is empty"), nil)
+            case _ where DateReadings.hasTwoDigitYear(text):
+                let (what, hint) = DateReadings.twoDigitYear
+                return (Message(vi: "ngày \"\(text)\": " + what.vi, en: "date \"\(text)\": " + what.en), hint)
+            case _ where DateReadings.monthFirst(text) != nil:
+                let day = DateReadings.monthFirst(text)!
+                return (Message(vi: "ngày \"\(text)\" không tồn tại nếu đọc ngày trước tháng; đọc tháng trước ngày thì là \(DateReadings.spelled(day))",
+                                en: "date \"\(text)\" does not exist read day first; read month first it is \(day.iso)"),
+                        DateReadings.usSettingsHint)
+            case _ where Day.looksLikeDate(text):
+                return (Message(vi: "ngày \"\(text)\" không tồn tại", en: "date \"\(text)\" does not exist"), nil)
+            default:
+                return (Message(vi: "ngày \"\(text)\" không đọc được", en: "date \"\(text)\" cannot be read"),
+                        Message(vi: "viết ngày dạng YYYY-MM-DD hoặc D/M/YYYY", en: "write dates as YYYY-MM-DD or D/M/YYYY"))
         }
     }
 }
