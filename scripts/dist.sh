@@ -37,6 +37,12 @@ done
 # that names the folder of archives instead comes first on PKG_CONFIG_PATH.
 mkdir -p "$scratch/pkgconfig"
 sed "s|^Libs: .*|Libs: -L$PWD/$scratch/static-libs -lcmark|" "$libdir/pkgconfig/libcmark.pc" > "$scratch/pkgconfig/libcmark.pc"
+# The same for the workbook's libraries, whose .pc files also name ${libdir}
+# (SwiftPM reads them itself and keeps system folders): zlib from its archive,
+# libxml2 as a shared library (the tarball's README names its package).
+zlib_libs="-lz"; [ -f "$scratch/static-libs/libz.a" ] && zlib_libs="-L$PWD/$scratch/static-libs -lz"
+sed "s|^Libs: .*|Libs: $zlib_libs|" "$libdir/pkgconfig/zlib.pc" > "$scratch/pkgconfig/zlib.pc"
+sed "s|^Libs: .*|Libs: -lxml2|; /^Libs.private/d" "$libdir/pkgconfig/libxml-2.0.pc" > "$scratch/pkgconfig/libxml-2.0.pc"
 export PKG_CONFIG_PATH="$PWD/$scratch/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 # The commit, for --version: a header that only build_info.c reads (a -D flag
