@@ -25,6 +25,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        InterruptCleanup.install()
         let outputURL = try input.outputFolder(output)
         let lock = try input.lock(outputURL, named: output, command: "hienmau serve")
         defer { withExtendedLifetime(lock) {} }
@@ -47,8 +48,8 @@ struct Serve: ParsableCommand {
             }
         }
         say(preview.language == .vi
-              ? "Xem trước tại http://\(host):\(port)/ (Ctrl+C để dừng)"
-              : "Preview at http://\(host):\(port)/ (Ctrl+C to stop)")
+              ? "Xem trước tại http://\(host):\(server.port)/ (Ctrl+C để dừng)"
+              : "Preview at http://\(host):\(server.port)/ (Ctrl+C to stop)")
         server.run()
     }
 }

@@ -31,7 +31,7 @@ public final class StagedSite: @unchecked Sendable {
         interrupts.watch(staging.path)
         try? fm.removeItem(at: staging)
         guard mkdir(staging.path, 0o755) == 0 else {
-            let problem = OutputProblem.last(staging.path, doing: OutputProblem.making)
+            let problem = OutputProblem(path: writer.output.path, code: errno, doing: OutputProblem.making)
             interrupts.forget()
             throw problem
         }

@@ -24,6 +24,8 @@ final class PreviewConnection {
     var closeAfterWrite = false
     /// The answer being sent is the 101 of the reload socket.
     var upgrading = false
+    /// The client closed its side after its request: it still gets the answer, then the connection ends.
+    var peerClosed = false
     var deadline: Double
 
     init(fd: Int32, id: Int, limits: HTTPRequestHead.Limits, deadline: Double) {

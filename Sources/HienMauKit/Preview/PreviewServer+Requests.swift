@@ -11,7 +11,10 @@ extension PreviewServer {
             case .webSocket: readFrames(connection)
             default: break
             }
-            if !open, connections[connection.id] != nil, connection.state != .writing { return drop(connection) }
+            if !open, connections[connection.id] != nil {
+                guard connection.state == .busy || connection.state == .writing else { return drop(connection) }
+                connection.peerClosed = true
+            }
         }
         guard connections[connection.id] != nil else { return }
         if events & Int16(POLLOUT) != 0 {
@@ -126,6 +129,15 @@ extension PreviewServer {
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         return fd
+    }
+
+    static func boundPort(_ fd: Int32) -> Int? {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let found = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return found == 0 ? Int(UInt16(bigEndian: address.sin_port)) : nil
     }
 
     /// Every connection is a file descriptor: 500 slow clients must not use up the default 1,024.

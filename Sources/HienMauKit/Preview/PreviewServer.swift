@@ -26,6 +26,8 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     let listener: Int32
+    /// The port listened on: the one asked for, or the one the system chose for port 0.
+    public let port: Int
     let wakeRead: Int32, wakeWrite: Int32
     let hosts: PreviewHosts
     let handler: Handler
@@ -40,10 +42,11 @@ public final class PreviewServer: @unchecked Sendable {
     public init(host: String, port: Int, settings: Settings = Settings(), handler: @escaping Handler) throws(ListenError) {
         self.settings = settings
         self.handler = handler
-        hosts = PreviewHosts(listening: host, port: port)
         Self.raiseOpenFileLimit()
         signal(SIGPIPE, SIG_IGN)
         listener = try Self.listen(host: host, port: port)
+        self.port = Self.boundPort(listener) ?? port
+        hosts = PreviewHosts(listening: host, port: self.port)
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw ListenError(message: Errno.text(errno)) }
         (wakeRead, wakeWrite) = (pipeEnds[0], pipeEnds[1])
@@ -116,7 +119,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         for answer in answers {
             guard let connection = connections[answer.id] else { continue }
-            send(answer.bytes, on: connection, keepAlive: answer.keepAlive)
+            send(answer.bytes, on: connection, keepAlive: answer.keepAlive && !connection.peerClosed)
         }
         guard !frames.isEmpty else { return }
         for connection in connections.values where connection.state == .webSocket {
