@@ -113,6 +113,31 @@ import Testing
         #expect(WebSocketFrames.acceptKey(for: "dGhlIHNhbXBsZSBub25jZQ==") == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
     }
 
+    @Test func anOpenPageIsToldToReloadAfterAnEdit() throws {
+        let server = try Server()
+        defer { server.stop() }
+        let socket = try TCP(port: server.port)
+        defer { close(socket.fd) }
+        var limit = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket.fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let request = "GET \(PreviewPage.reloadPath) HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nUpgrade: websocket\r\n"
+            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            + "Origin: http://127.0.0.1:\(server.port)\r\n\r\n"
+        _ = request.utf8CString.withUnsafeBufferPointer { send(socket.fd, $0.baseAddress, $0.count - 1, 0) }
+        func receive() -> [UInt8] {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = recv(socket.fd, &buffer, buffer.count, 0)
+            return n > 0 ? Array(buffer[0..<n]) : []
+        }
+        let handshake = String(decoding: receive(), as: UTF8.self)
+        #expect(handshake.hasPrefix("HTTP/1.1 101 "))
+        #expect(handshake.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"))
+        let file = server.folder.url.appendingPathComponent("content/pages/gioi-thieu.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacing("Giới thiệu", with: "Về chúng tôi").utf8).write(to: file, options: .atomic)
+        #expect(receive() == [0x81, 6] + Array("reload".utf8))
+    }
+
     @Test func pagesAreAnsweredWhileASlowRebuildRuns() throws {
         let server = try Server()
         defer { server.stop() }

@@ -37,6 +37,13 @@ import Testing
         }
     }
 
+    @Test func eachCauseIsSaidInBothLanguages() {
+        #expect(Errno.text(EACCES) == Message(vi: "không có quyền", en: "permission denied"))
+        #expect(Errno.text(EFBIG).en == "the file is larger than the file-size limit (ulimit -f)")
+        #expect(Errno.text(EROFS).vi == "ổ đĩa chỉ cho đọc")
+        #expect(Errno.text(EDQUOT).en == "the disk quota is used up")
+    }
+
     @Test func aFolderThatCannotBeMadeIsNamed() throws {
         let folder = TempFolder()
         try Data("x".utf8).write(to: folder.url.appendingPathComponent("file"))
