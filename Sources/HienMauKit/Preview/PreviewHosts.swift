@@ -16,7 +16,7 @@ public struct PreviewHosts: Sendable {
         if host == "0.0.0.0" || host == "::" {
             names.formUnion(Self.machineAddresses())
             var buffer = [CChar](repeating: 0, count: 256)
-            if gethostname(&buffer, buffer.count) == 0 { names.insert(String(cString: buffer).lowercased()) }
+            if gethostname(&buffer, buffer.count) == 0 { names.insert(Self.text(buffer).lowercased()) }
         }
         self.names = names
     }
@@ -36,6 +36,10 @@ public struct PreviewHosts: Sendable {
         return accepts(host: String(value.dropFirst("http://".count)))
     }
 
+    private static func text(_ chars: [CChar]) -> String {
+        String(decoding: chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     private static func machineAddresses() -> [String] {
         var list: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&list) == 0, let first = list else { return [] }
@@ -48,7 +52,7 @@ public struct PreviewHosts: Sendable {
                 var raw = ipv4.pointee.sin_addr
                 _ = inet_ntop(AF_INET, &raw, &text, socklen_t(text.count))
             }
-            out.append(String(cString: text))
+            out.append(Self.text(text))
         }
         return out
     }
