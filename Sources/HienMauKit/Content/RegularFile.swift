@@ -64,15 +64,16 @@ enum RegularFile {
     }
 
     private static func special(_ mode: mode_t) -> Refusal {
-        let kind: String
+        let kind: Message
         switch mode & S_IFMT {
-        case S_IFIFO: kind = "FIFO"
-        case S_IFSOCK: kind = "socket"
-        case S_IFCHR, S_IFBLK: kind = "device"
-        default: kind = "?"
+        case S_IFIFO: kind = Message(vi: "FIFO", en: "FIFO")
+        case S_IFSOCK: kind = Message(vi: "socket", en: "socket")
+        case S_IFCHR, S_IFBLK: kind = Message(vi: "thiết bị", en: "device")
+        case S_IFDIR: kind = Message(vi: "thư mục", en: "folder")
+        default: kind = Message(vi: "?", en: "?")
         }
-        return Refusal(message: Message(vi: "không phải tệp thường (\(kind)); chỉ tệp thường được xuất bản",
-                                        en: "not a regular file (\(kind)); only regular files are published"))
+        return Refusal(message: Message(vi: "không phải tệp thường (\(kind.vi)); chỉ tệp thường được xuất bản",
+                                        en: "not a regular file (\(kind.en)); only regular files are published"))
     }
 
     static func realPath(_ path: String) -> String? {

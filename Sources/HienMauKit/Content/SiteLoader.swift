@@ -53,7 +53,15 @@ public struct SiteFiles: Sendable {
 
     /// A text file, or a diagnostic when its bytes are not UTF-8.
     static func readText(_ url: URL, _ path: String, diagnostics: inout Diagnostics) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            // Say why: a write-up that cannot be read must not just be missing from the site.
+            let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+            let cause = Errno.text(fd < 0 ? errno : EIO)
+            if fd >= 0 { close(fd) }
+            diagnostics.error(SourceLocation(file: path),
+                              Message(vi: "không đọc được tệp: \(cause.vi)", en: "the file cannot be read: \(cause.en)"))
+            return nil
+        }
         guard let string = String(validating: data, as: UTF8.self) else {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
                               Message(vi: "tệp không phải UTF-8", en: "the file is not UTF-8"),
