@@ -12,8 +12,9 @@ struct Build: ParsableCommand {
     func run() throws {
         InterruptCleanup.install()
         let started = ContinuousClock.now
-        let outputURL = URL(fileURLWithPath: output)
-        try input.checkOutput(outputURL, named: output)
+        let outputURL = try input.outputFolder(output)
+        let lock = try input.lock(outputURL, named: output, command: "hienmau build")
+        defer { withExtendedLifetime(lock) {} }
         let progress = ProgressLine()
         let session = SiteSession(input.buildOptions)
         session.progress = { progress.update($0) }
@@ -52,7 +53,7 @@ struct Build: ParsableCommand {
                 try writer.write(files: result.files, assets: result.assets)
             }
         } catch {
-            throw CommandFailure(path: output, error)
+            throw CommandFailure(writing: error, output: writer.output, named: output, language: result.language)
         }
         return ContinuousClock.now - started
     }

@@ -20,8 +20,16 @@ struct CommandFailure: Error {
         text = "\(path): error: \(message.text(.vi))\n\(path): error: \(message.text(.en))\n"
     }
 
-    /// A file or folder that could not be written.
-    init(path: String, _ error: Error) {
-        text = "\(path): error: \(error.localizedDescription)\n"
+    /// The output could not be written: the file and the cause in the
+    /// site's language, paths under `output` shown as under `name`.
+    init(writing error: Error, output: URL, named name: String, language: Language) {
+        guard let problem = error as? OutputProblem else {
+            text = "\(name): \(language == .vi ? "lỗi" : "error"): \(error.localizedDescription)\n"
+            return
+        }
+        let message = problem.cause.text(language)
+        let file = problem.path.replacing(output.path, with: name)
+        let kept = language == .vi ? "trang đã xuất bản vẫn giữ nguyên" : "the published site is unchanged"
+        text = "\(file): \(language == .vi ? "lỗi" : "error"): \(message); \(kept)\n"
     }
 }

@@ -15,6 +15,8 @@ struct HienMau: AsyncParsableCommand {
         defaultSubcommand: Build.self)
 
     static func main() async {
+        // A file past the size limit (ulimit -f) is then an error that names it, not a silent end.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try await asyncParseAsRoot()
             if var command = command as? AsyncParsableCommand {
@@ -51,13 +53,30 @@ struct InputOptions: ParsableArguments {
         result.succeeded && !(strict && !result.diagnostics.warnings.isEmpty)
     }
 
-    /// Throws unless `output` (given as `name`) is a folder a build may replace (`OutputGuard`).
-    func checkOutput(_ output: URL, named name: String) throws(CommandFailure) {
+    /// The folder to build into for `--output` `name` (the target of a link
+    /// `name`), checked by `OutputGuard`; throws when it may not be replaced.
+    func outputFolder(_ name: String) throws(CommandFailure) -> URL {
+        let given = URL(fileURLWithPath: name).standardizedFileURL
+        let output: URL
+        switch OutputGuard.resolve(given, shown: name) {
+        case .success(let folder): output = folder
+        case .failure(let message): throw CommandFailure(path: name, message)
+        }
         if let problem = OutputGuard.problem(
             output: output, content: buildOptions.content, templates: buildOptions.templates,
             workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         {
             throw CommandFailure(path: name, problem)
+        }
+        return output
+    }
+
+    /// The output's lock for this process (`OutputLock`), or the failure naming who holds it.
+    func lock(_ output: URL, named name: String, command: String) throws(CommandFailure) -> OutputLock {
+        do {
+            return try OutputLock(output: output, shown: name, command: command)
+        } catch {
+            throw CommandFailure(path: name, error.message)
         }
     }
 }

@@ -69,7 +69,8 @@ import Testing
         let site = MiniSite()
         let run = try CLI.run(["build", "--output", "/proc/hienmau-cannot-write"], in: site.folder.url)
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("/proc/hienmau-cannot-write: error: "), "\(run.stderr)")
+        // In the site's language, with the cause.
+        #expect(run.stderr.hasPrefix("/proc/hienmau-cannot-write: lỗi: không tạo được thư mục: "), "\(run.stderr)")
         #expect(run.stderr.hasSuffix("\n") && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
     }
 

@@ -11,7 +11,8 @@ import Testing
 @Suite(.serialized) struct ServeTests {
     struct Server {
         let folder = TempFolder()
-        let port = Int.random(in: 20_000..<40_000)
+        /// Chosen by the system (`--port 0`) and read from the line serve prints: no two servers collide.
+        let port: Int
         let process = Process()
 
         init(baseURL: String? = nil) throws {
@@ -23,12 +24,30 @@ import Testing
                     .write(to: file)
             }
             process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["serve", "--port", String(port)]
+            process.arguments = ["serve", "--port", "0"]
             process.currentDirectoryURL = folder.url
-            process.standardOutput = FileHandle.nullDevice
+            let out = Pipe()
+            process.standardOutput = out
             process.standardError = FileHandle.nullDevice
             try process.run()
-            for _ in 0..<100 where (try? get("/")) == nil { Thread.sleep(forTimeInterval: 0.1) }
+            port = Self.port(announcedOn: out.fileHandleForReading)
+            // The rest of its output goes nowhere, without filling the pipe.
+            let reader = out.fileHandleForReading
+            Thread.detachNewThread { while !reader.availableData.isEmpty {} }
+            for _ in 0..<300 where (try? get("/")) == nil { Thread.sleep(forTimeInterval: 0.1) }
+        }
+
+        /// The port of "http://127.0.0.1:PORT/" in the lines serve prints, 0 if it ends first.
+        static func port(announcedOn output: FileHandle) -> Int {
+            var text = ""
+            while true {
+                let data = output.availableData
+                if data.isEmpty { return 0 }
+                text += String(decoding: data, as: UTF8.self)
+                if let range = text.range(of: "http://127.0.0.1:"), let slash = text[range.upperBound...].firstIndex(of: "/") {
+                    return Int(text[range.upperBound..<slash]) ?? 0
+                }
+            }
         }
 
         func stop() {

@@ -103,7 +103,9 @@ enum PageSlug {
     static func read(_ reader: FieldReader, title: String?, into diagnostics: inout Diagnostics) -> String? {
         if let written = reader.string("slug", into: &diagnostics)?.trimmed {
             if let problem = Slug.problem(with: written) {
-                reader.error(reader.node("slug"), problem, into: &diagnostics)
+                // A slug refused only for its characters gets the one made from it as advice.
+                let advice = written.contains(where: { $0.isWhitespace || "/\\".contains($0) }) ? nil : Slug.advice(for: written)
+                reader.error(reader.node("slug"), problem, hint: advice, into: &diagnostics)
                 return nil
             }
             return written

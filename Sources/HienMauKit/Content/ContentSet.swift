@@ -169,7 +169,14 @@ struct ContentSet {
         let images = Set(files.assets.map(\.path))
         for campaign in all {
             guard let cover = campaign.cover else { continue }
-            if !images.contains("images/" + CoverPath.normalize(cover)) {
+            if let refusal = files.refusedAssets["images/" + CoverPath.normalize(cover)] {
+                let file = campaign.source
+                let at = file.frontMatterValue("cover") ?? (1, 1)
+                diagnostics.error(
+                    file.location(line: at.line, column: at.column),
+                    Message(vi: "ảnh bìa '\(cover)' không dùng được: \(refusal.vi)", en: "cover '\(cover)' cannot be used: \(refusal.en)"),
+                    line: file.line(at.line))
+            } else if !images.contains("images/" + CoverPath.normalize(cover)) {
                 let file = campaign.source
                 let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(

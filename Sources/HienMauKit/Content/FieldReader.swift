@@ -134,7 +134,7 @@ struct FieldReader {
                 Message(vi: "khoá '\(entry.key)' không được dùng và sẽ bị bỏ qua",
                         en: "unknown key '\(entry.key)' is ignored"),
                 hint: suggestion.map { Message(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") },
-                line: file.line(location.line))
+                line: file.line(location.line), kind: Message(vi: "khoá không được dùng", en: "unknown keys"))
         }
     }
 }

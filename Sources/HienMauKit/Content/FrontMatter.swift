@@ -36,6 +36,10 @@ public struct FrontMatter {
         let yaml = lines[1..<closing].joined(separator: "\n")
         let body = String(text[bodyStart...])
         var matter = FrontMatter(entries: [], body: body, bodyFirstLine: closing + 2, yamlFirstLine: 2)
+        if let control = ControlCharacter.first(in: yaml, firstLine: matter.yamlFirstLine) {
+            diagnostics.append(control.diagnostic(in: file, where: Message(vi: "phần đầu", en: "front matter")))
+            return nil
+        }
         guard let entries = pairs(in: yaml, file: file, firstLine: matter.yamlFirstLine, diagnostics: &diagnostics)
         else { return nil }
         matter.entries = entries
@@ -75,7 +79,7 @@ public struct FrontMatter {
             diagnostics.error(
                 file.location(line: line, column: error.mark?.column ?? 1),
                 error.message,
-                hint: Message(
+                hint: error.hint ?? Message(
                     vi: "đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép, và thụt lề bằng dấu cách, không dùng tab",
                     en: "quote values that contain ':' or '#', and indent with spaces, not tabs"),
                 line: file.line(line))

@@ -97,13 +97,17 @@ public struct SiteConfig: Sendable {
 
     /// The file's `key: value` pairs; a YAML error or another shape is reported and gives nil.
     private static func topLevelPairs(of file: SourceFile, diagnostics: inout Diagnostics) -> [YAMLPair]? {
+        if let control = ControlCharacter.first(in: file.text, firstLine: 1) {
+            diagnostics.append(control.diagnostic(in: file, where: Message(vi: "site.yml", en: "site.yml")))
+            return nil
+        }
         let node: YAMLValue?
         do {
             node = try YAMLValue.parse(file.text)
         } catch {
             let line = error.mark?.line ?? 1
             diagnostics.error(file.location(line: line, column: error.mark?.column ?? 1), error.message,
-                              line: file.line(line))
+                              hint: error.hint, line: file.line(line))
             return nil
         }
         guard case .pairs(let pairs, _)? = node else {

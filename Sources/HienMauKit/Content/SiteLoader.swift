@@ -15,6 +15,11 @@ public struct SiteFiles: Sendable {
     public var honours: (path: String, bytes: [UInt8])?
     public var contentName: String
     public var templatesName: String
+    /// Images and static files that are links or special files refused by
+    /// `RegularFile` (already reported), by output path: a `cover:` naming one is an error at its line.
+    var refusedAssets: [String: Message] = [:]
+    /// donations.csv is a link out of its folder or a special file (already reported): it is not read.
+    var donationsRefused = false
 
     /// Reads `content/` and `templates/`; unreadable files become diagnostics.
     /// A missing `templates/` is an error only when `requiringTemplates`
@@ -30,59 +35,27 @@ public struct SiteFiles: Sendable {
     /// and size did not change are not read again.
     static func load(content: URL, templates: URL, requiringTemplates: Bool = false, cache: TextCache,
                      diagnostics: inout Diagnostics) -> SiteFiles {
-        let contentName = content.standardizedFileURL.lastPathComponent
-        let templatesName = templates.standardizedFileURL.lastPathComponent
-        func text(_ url: URL, _ path: String) -> SourceFile? {
-            cache.read(url, path, diagnostics: &diagnostics)
-        }
-        func markdownFiles(_ folder: String) -> [SourceFile] {
-            // Read on every core: thousands of write-ups, each decoded and normalized on its own.
-            let names = list(content.appendingPathComponent(folder)).filter { $0.hasSuffix(".md") }
-            let read = Parallel.map(names, threads: ProcessInfo.processInfo.activeProcessorCount) { name in
-                var local = Diagnostics()
-                let file = cache.read(content.appendingPathComponent(folder).appendingPathComponent(name),
-                                    "\(contentName)/\(folder)/\(name)", diagnostics: &local)
-                return (file, local)
-            }
-            for (_, local) in read { diagnostics.append(contentsOf: local) }
-            return read.compactMap(\.0)
-        }
-        let configURL = content.appendingPathComponent("site.yml")
-        let config = text(configURL, "\(contentName)/site.yml")
-        if config == nil && !FileManager.default.fileExists(atPath: configURL.path) {
-            diagnostics.error(SourceLocation(file: "\(contentName)/site.yml"),
-                              Message(vi: "không tìm thấy site.yml", en: "site.yml is missing"),
-                              hint: Message(vi: "tạo \(contentName)/site.yml với ít nhất title và base_url",
-                                            en: "create \(contentName)/site.yml with at least title and base_url"))
-        }
-        var templateFiles: [SourceFile] = []
-        var assets: [(String, URL)] = []
-        for name in list(templates) where name.hasSuffix(".mustache") {
-            if let file = text(templates.appendingPathComponent(name), "\(templatesName)/\(name)") { templateFiles.append(file) }
-        }
-        if requiringTemplates && !FileManager.default.fileExists(atPath: templates.path) {
-            diagnostics.error(SourceLocation(file: templatesName),
-                              Message(vi: "không tìm thấy thư mục mẫu trang \(templatesName)",
-                                      en: "the templates folder \(templatesName) is missing"),
-                              hint: Message(vi: "bỏ --templates để dùng giao diện có sẵn, hoặc chạy `hienmau theme export \(templatesName)` để chép nó ra",
-                                            en: "leave out --templates to use the built-in theme, or run `hienmau theme export \(templatesName)` to write it out"))
-        }
-        for path in walk(templates.appendingPathComponent("static")) {
-            assets.append((path, templates.appendingPathComponent("static").appendingPathComponent(path)))
-        }
-        for path in walk(content.appendingPathComponent("images")) {
-            assets.append(("images/" + path, content.appendingPathComponent("images").appendingPathComponent(path)))
-        }
-        let honoursURL = content.appendingPathComponent("data/honours.csv")
-        let honours = FileManager.default.contents(atPath: honoursURL.path).map {
-            ("\(contentName)/data/honours.csv", [UInt8]($0))
-        }
-        let donations = donationsFile(content: content, contentName: contentName, diagnostics: &diagnostics)
-        return SiteFiles(
-            config: config, campaigns: markdownFiles("campaigns"), pages: markdownFiles("pages"),
-            templates: templateFiles, assets: assets, donationsURL: content.appendingPathComponent(donations),
-            donationsPath: "\(contentName)/\(donations)", honours: honours,
-            contentName: contentName, templatesName: templatesName)
+        var loader = SiteLoader(content: content, templates: templates, cache: cache)
+        let config = loader.config()
+        let templateFiles = loader.templateFiles(required: requiringTemplates)
+        let (assets, refusedAssets) = loader.assets()
+        let campaigns = loader.markdownFiles("campaigns"), pages = loader.markdownFiles("pages")
+        let data = content.appendingPathComponent("data"), dataName = "\(loader.contentName)/data"
+        let honours = loader.checked(data, dataName, "honours.csv")
+            .flatMap { FileManager.default.contents(atPath: $0.path) }.map { ("\(dataName)/honours.csv", [UInt8]($0)) }
+        let problemsBefore = loader.diagnostics.errorCount
+        let records = donationsFile(content: content, contentName: loader.contentName, diagnostics: &loader.diagnostics)
+        let name = String(records.dropFirst("data/".count))
+        let donations = loader.checked(data, dataName, name)
+        var files = SiteFiles(
+            config: config, campaigns: campaigns, pages: pages,
+            templates: templateFiles, assets: assets, donationsURL: donations ?? data.appendingPathComponent(name),
+            donationsPath: "\(dataName)/\(name)", honours: honours,
+            contentName: loader.contentName, templatesName: loader.templatesName)
+        files.refusedAssets = refusedAssets
+        files.donationsRefused = loader.diagnostics.errorCount > problemsBefore
+        diagnostics.append(contentsOf: loader.diagnostics)
+        return files
     }
 
     /// `data/donations.xlsx` when the site keeps its records in a workbook,
@@ -104,7 +77,15 @@ public struct SiteFiles: Sendable {
 
     /// A text file, or a diagnostic when its bytes are not UTF-8.
     static func readText(_ url: URL, _ path: String, diagnostics: inout Diagnostics) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            // Say why: a write-up that cannot be read must not just be missing from the site.
+            let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+            let cause = Errno.text(fd < 0 ? errno : EIO)
+            if fd >= 0 { close(fd) }
+            diagnostics.error(SourceLocation(file: path),
+                              Message(vi: "không đọc được tệp: \(cause.vi)", en: "the file cannot be read: \(cause.en)"))
+            return nil
+        }
         guard let string = String(validating: data, as: UTF8.self) else {
             diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
                               Message(vi: "tệp không phải UTF-8", en: "the file is not UTF-8"),

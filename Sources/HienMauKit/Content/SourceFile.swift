@@ -4,7 +4,13 @@ import Foundation
 /// and a way to show one of its lines in a message.
 public struct SourceFile: Sendable {
     public var path: String
-    public var text: String
+    public var text: String {
+        didSet { lineStarts = Self.lineStarts(of: text) }
+    }
+    /// The UTF-8 offset where each line starts: finding the line of a
+    /// message costs the same whichever line it is, so a file with thousands
+    /// of messages is not read again from the top for each of them.
+    private var lineStarts: [Int]
 
     /// Keeps `text` with a byte-order mark dropped and CRLF turned into LF, so
     /// that line numbers and the YAML/Markdown parsers see one kind of line end.
@@ -16,23 +22,31 @@ public struct SourceFile: Sendable {
             text = String(decoding: Self.droppingCRBeforeLF(Array(text.utf8)), as: UTF8.self)
         }
         self.text = text
+        lineStarts = Self.lineStarts(of: text)
     }
 
     /// The text of line `number` (1-based), without its line end.
     public func line(_ number: Int) -> String? {
-        guard number > 0 else { return nil }
-        var current = 1
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" {
-                if current == number { return String(text[start..<index]) }
-                current += 1
-                start = text.index(after: index)
+        guard number > 0, number <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
+        return String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)],
+                      as: UTF8.self)
+    }
+
+    private static func lineStarts(of text: String) -> [Int] {
+        var starts = [0]
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
             }
-            index = text.index(after: index)
         }
-        return current == number ? String(text[start...]) : nil
+        return starts
     }
 
     /// A scan with `memchr`: most files have no CR, and this looks at every byte of every write-up.

@@ -67,12 +67,38 @@ extension YAMLValue {
     static func withYams(_ text: String) throws(YAMLProblem) -> YAMLValue? {
         do {
             // The encoding is given: Yams' default reads the environment on every call.
-            return try Yams.compose(yaml: text, .default, .default, .utf8).map(YAMLValue.init)
+            // The parser holds the anchors that nodes point to weakly: it lives until the walk is done.
+            let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
+            guard let node = try parser.singleRoot() else { return nil }
+            defer { withExtendedLifetime(parser) {} }
+            // Yams shares an alias's node; made into values, ten aliases of ten
+            // aliases… grow without end. The first anchor stops the walk: an
+            // alias can only repeat an anchor written before it.
+            if let anchored = firstAnchored(node) { throw YAMLProblem(anchored: anchored) }
+            return YAMLValue(node)
+        } catch let problem as YAMLProblem {
+            throw problem
         } catch let error as YamlError {
             throw YAMLProblem(error)
         } catch {
             throw YAMLProblem(mark: nil, message: Message(vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
         }
+    }
+
+    /// The first node that carries an anchor, in the order written.
+    private static func firstAnchored(_ node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case .scalar, .alias:
+            return nil
+        case .sequence(let sequence):
+            for item in sequence { if let found = firstAnchored(item) { return found } }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchored(key) ?? firstAnchored(value) { return found }
+            }
+        }
+        return nil
     }
 
     init(_ node: Node) {
@@ -99,6 +125,19 @@ extension YAMLValue {
 struct YAMLProblem: Error {
     var mark: YAMLMark?
     var message: Message
+    /// How to fix it, when this problem has its own advice.
+    var hint: Message?
+
+    /// An anchor (`&name`): front matter and site.yml never need one, and
+    /// its aliases could make a few lines into billions of values.
+    init(anchored node: Node) {
+        let name = node.anchor.map { "\($0.rawValue)" } ?? ""
+        mark = node.mark.map(YAMLMark.init)
+        message = Message(vi: "không dùng được neo '&\(name)' (và bí danh '*\(name)') của YAML ở đây",
+                          en: "YAML anchors ('&\(name)') and aliases ('*\(name)') are not accepted here")
+        hint = Message(vi: "viết thẳng giá trị ở mỗi chỗ cần nó; phần đầu và site.yml không bao giờ cần '&' và '*'",
+                       en: "write the value out wherever it is needed; front matter and site.yml never need '&' and '*'")
+    }
 
     init(_ error: YamlError) {
         var mark: YAMLMark?

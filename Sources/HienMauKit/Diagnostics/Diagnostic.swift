@@ -13,16 +13,22 @@ public struct Diagnostic: Hashable, Sendable {
     public var hint: Message?
     /// The text of the offending line, shown under the message with a caret.
     public var sourceLine: String?
+    /// What kind of problem this is, in a few words ("unknown keys"): warnings
+    /// of one kind past the first hundred are counted, not printed
+    /// (`cappingWarnings`). Without it, the kind is the message with its
+    /// quoted and numeric parts left out.
+    public var kind: Message?
 
     public init(
         _ severity: Severity, at location: SourceLocation, _ message: Message,
-        hint: Message? = nil, sourceLine: String? = nil
+        hint: Message? = nil, sourceLine: String? = nil, kind: Message? = nil
     ) {
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
         self.sourceLine = sourceLine
+        self.kind = kind
     }
 
     public var isError: Bool { severity == .error }
@@ -60,9 +66,9 @@ public struct Diagnostics: Sendable {
     }
 
     public mutating func warning(
-        _ location: SourceLocation, _ message: Message, hint: Message? = nil, line: String? = nil
+        _ location: SourceLocation, _ message: Message, hint: Message? = nil, line: String? = nil, kind: Message? = nil
     ) {
-        append(Diagnostic(.warning, at: location, message, hint: hint, sourceLine: line))
+        append(Diagnostic(.warning, at: location, message, hint: hint, sourceLine: line, kind: kind))
     }
 
     /// Sorted by file, line and column; a stable order makes output comparable.

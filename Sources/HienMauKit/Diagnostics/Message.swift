@@ -6,7 +6,7 @@ public enum Language: String, Sendable, CaseIterable {
 /// A text given in both languages of the site. Messages are written where the
 /// problem is found; the language is chosen when they are printed, because the
 /// first problems can be found before `site.yml` is read.
-public struct Message: Hashable, Sendable {
+public struct Message: Hashable, Sendable, Error {
     public var vi: String
     public var en: String
 

@@ -18,6 +18,9 @@ public final class InterruptCleanup: @unchecked Sendable {
     private var stopWriters: (() -> Void)?
     private var signalled: Int32?
     private var sources: [DispatchSourceSignal] = []
+    /// The output's lock file (`OutputLock`), removed before a signal ends the process.
+    private static let lockLock = NSLock()
+    nonisolated(unsafe) private static var lockPath: String?
 
     private init() {}
 
@@ -87,7 +90,13 @@ public final class InterruptCleanup: @unchecked Sendable {
         Self.end(code)
     }
 
+    /// The lock file to remove if a signal ends the process; nil when none is held.
+    func removeOnSignal(lock path: String?) {
+        Self.lockLock.withLock { Self.lockPath = path }
+    }
+
     private static func end(_ code: Int32) -> Never {
+        if let path = lockLock.withLock({ lockPath }) { unlink(path) }
         signal(code, SIG_DFL)
         raise(code)
         exit(128 + code)

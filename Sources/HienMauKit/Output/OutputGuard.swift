@@ -31,4 +31,25 @@ public enum OutputGuard {
             vi: "thư mục \(output.path) có tệp không do hienmau tạo ra (không có \(markerName)); không ghi đè",
             en: "folder \(output.path) holds files hienmau did not write (no \(markerName)); refusing to replace it")
     }
+
+    /// The folder to build into for `output`, shown as `shown`: `output`
+    /// itself, or the folder a symbolic link `output` points to (the site is
+    /// swapped in there, and the link stays a link). A link to nothing or
+    /// to a file is refused.
+    public static func resolve(_ output: URL, shown: String) -> Result<URL, Message> {
+        var status = stat()
+        guard lstat(output.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return .success(output) }
+        let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) ?? "?"
+        var target = stat()
+        guard let real = realpath(output.path, nil), stat(output.path, &target) == 0 else {
+            return .failure(Message(vi: "\(shown) là liên kết tượng trưng tới \(written), nơi không có thư mục nào",
+                                    en: "\(shown) is a symbolic link to \(written), where there is no folder"))
+        }
+        defer { free(real) }
+        guard target.st_mode & S_IFMT == S_IFDIR else {
+            return .failure(Message(vi: "\(shown) là liên kết tượng trưng tới \(written), không phải một thư mục",
+                                    en: "\(shown) is a symbolic link to \(written), which is not a folder"))
+        }
+        return .success(URL(fileURLWithPath: String(cString: real)))
+    }
 }

@@ -28,7 +28,7 @@ public struct OutputWriter {
         try site.commit(assets: assets)
     }
 
-    func swapIn(_ staging: URL) throws {
+    func swapIn(_ staging: URL) throws(OutputProblem) {
         let fm = FileManager.default
         // One atomic exchange where the system has it: the output never stops existing.
         if fm.fileExists(atPath: output.path), AtomicExchange.exchange(staging.path, output.path) {
@@ -36,16 +36,24 @@ public struct OutputWriter {
             return
         }
         let retired = parent.appendingPathComponent(retiredPrefix + String(getpid()))
-        if fm.fileExists(atPath: output.path) {
-            try fm.moveItem(at: output, to: retired)
+        if fm.fileExists(atPath: output.path), rename(output.path, retired.path) != 0 {
+            throw .last(output.path, doing: OutputProblem.swapping)
         }
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            if fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: output) }
-            throw error
+        guard rename(staging.path, output.path) == 0 else {
+            let problem = OutputProblem.last(output.path, doing: OutputProblem.swapping)
+            if fm.fileExists(atPath: retired.path) { _ = rename(retired.path, output.path) }
+            throw problem
         }
         try? fm.removeItem(at: retired)
+    }
+
+    /// `error` with its path shown as a path of the output: the staging
+    /// folder is an implementation detail the reader never saw.
+    func shown(_ error: Error) -> Error {
+        guard var problem = error as? OutputProblem else { return error }
+        let stagingPath = parent.path + "/" + stagingPrefix + String(getpid())
+        if problem.path.hasPrefix(stagingPath) { problem.path = output.path + problem.path.dropFirst(stagingPath.count) }
+        return problem
     }
 
     /// Staging folders of builds that were killed; a retired site whose swap was cut short is put back.

@@ -47,6 +47,15 @@ final class SiteFolders: @unchecked Sendable {
         } else {
             made = mkdir(path, 0o755) == 0 || errno == EEXIST
         }
-        if !made { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        if !made { throw OutputProblem.last(path, doing: OutputProblem.making) }
+    }
+
+    /// `mkdir -p`: `path` and the folders above it.
+    static func makeAll(_ path: String) throws(OutputProblem) {
+        var sofar = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            sofar += "/" + part
+            if mkdir(sofar, 0o755) != 0 && errno != EEXIST { throw .last(sofar, doing: OutputProblem.making) }
+        }
     }
 }

@@ -25,18 +25,17 @@ public final class StagedSite: @unchecked Sendable {
         let fm = FileManager.default
         self.writer = writer
         writer.removeLeftovers()
-        try fm.createDirectory(at: writer.parent, withIntermediateDirectories: true)
+        try SiteFolders.makeAll(writer.parent.path)
         staging = writer.parent.appendingPathComponent(writer.stagingPrefix + String(getpid()))
         folders = SiteFolders(root: staging.path, spreader: spreader)
         interrupts.watch(staging.path)
         try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            FolderHint.spreadSubfolders(of: staging.path)
-        } catch {
+        guard mkdir(staging.path, 0o755) == 0 else {
+            let problem = OutputProblem(path: writer.output.path, code: errno, doing: OutputProblem.making)
             interrupts.forget()
-            throw error
+            throw problem
         }
+        FolderHint.spreadSubfolders(of: staging.path)
     }
 
     /// How many page folders were spread over the disk (`FolderHint`).
@@ -80,7 +79,7 @@ public final class StagedSite: @unchecked Sendable {
                 try PlainFile.writeFresh(file.bytes, to: staging.path + "/" + file.path)
             } catch {
                 lock.lock()
-                if failure == nil { failure = error }
+                if failure == nil { failure = writer.shown(error) }
                 lock.unlock()
                 return
             }
@@ -99,17 +98,16 @@ public final class StagedSite: @unchecked Sendable {
         let failure = close()
         do {
             if let failure { throw failure }
-            let fm = FileManager.default
-            for asset in assets {
+                for asset in assets {
                 try folders.makeParent(of: asset.path)
-                try fm.copyItem(at: asset.url, to: staging.appendingPathComponent(asset.path))
+                try PlainFile.copy(asset.url.path, to: staging.appendingPathComponent(asset.path).path)
             }
-            try Data("hienmau\n".utf8).write(to: staging.appendingPathComponent(OutputGuard.markerName))
+            try PlainFile.write(Array("hienmau\n".utf8), to: staging.appendingPathComponent(OutputGuard.markerName).path)
             stopIfSignalled()
             try writer.swapIn(staging)
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw error
+            throw writer.shown(error)
         }
     }
 

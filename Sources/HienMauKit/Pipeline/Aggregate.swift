@@ -11,6 +11,8 @@ struct AggregateInput: Hashable, Sendable {
     /// The CSV as the file system sees it: reading 100 MB to compare it
     /// would cost what it saves.
     var donationsStamp: FileStamp?
+    /// Not a regular file inside `content/data/` (already reported): not read.
+    var donationsRefused: Bool
     var honours: HonoursFile?
     /// Each published campaign's id and target, in `Campaign.sortKey` order.
     var campaigns: [CampaignTarget]
@@ -41,6 +43,7 @@ struct AggregateInput: Hashable, Sendable {
     init(_ files: SiteFiles, settings: SiteConfig, content: ContentSet) {
         donations = files.donationsURL
         donationsPath = files.donationsPath
+        donationsRefused = files.donationsRefused
         donationsStamp = (try? FileManager.default.attributesOfItem(atPath: files.donationsURL.path)).map {
             FileStamp(modified: ($0[.modificationDate] as? Date)?.timeIntervalSince1970, size: $0[.size] as? Int,
                       number: $0[.systemFileNumber] as? Int)
@@ -97,6 +100,7 @@ struct AddUp: Sendable {
 
     /// Every row of the CSV into `builder`.
     func readRecords(into builder: inout FigureBuilder, diagnostics: inout Diagnostics) {
+        guard !input.donationsRefused else { return }
         var context = DonationTable.Context(file: input.donationsPath, columnMapping: input.columns,
                                             campaignIDs: input.campaignIDs, periods: input.periods)
         context.encoding = input.encoding

@@ -55,7 +55,7 @@ public final class SiteSession {
         let (addedUp, aggregateSeconds) = finishAggregate(aggregate, runner: &runner)
         diagnostics.append(contentsOf: addedUp.diagnostics)
 
-        var result = BuildResult(files: [], staged: early, assets: [], diagnostics: diagnostics,
+        var result = BuildResult(files: [], staged: early, assets: [], diagnostics: diagnostics.cappingWarnings(),
                                  language: parsed.settings.language, rows: addedUp.rows, timings: [],
                                  aggregateSeconds: aggregateSeconds)
         if !diagnostics.hasErrors, let config = parsed.config, let templates = parsed.templates {
