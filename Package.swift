@@ -20,10 +20,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libvips from the system (Debian: libvips-dev), for the photos.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(
             name: "HienMauKit",
             dependencies: [
                 "CCmark",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -160,7 +160,7 @@ struct ContentSet {
         let images = Set(files.assets.map(\.path))
         for campaign in all {
             guard let cover = campaign.cover else { continue }
-            if !images.contains("images/" + CoverPath.normalize(cover)) {
+            if !(ImagePath.resolve(cover).map { images.contains("images/" + $0) } ?? false) {
                 let file = campaign.source
                 let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(
