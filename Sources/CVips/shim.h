@@ -43,6 +43,20 @@ static inline VipsImage *hienmau_resize(VipsImage *in, int width, int height, in
     return out;
 }
 
+/// The pixels of `in` alone, in memory, as a new image: no EXIF, XMP,
+/// IPTC, ICC profile, thumbnail or any other field of the file it came from
+/// can reach an encoder from it, whatever the encoder's own options do
+/// (libvips 8.14's WebP encoder writes EXIF and XMP despite `strip`).
+static inline VipsImage *hienmau_pixels(VipsImage *in) {
+    size_t size = 0;
+    void *data = vips_image_write_to_memory(in, &size);
+    if (!data) return NULL;
+    VipsImage *out = vips_image_new_from_memory_copy(data, size, vips_image_get_width(in), vips_image_get_height(in),
+                                                     vips_image_get_bands(in), vips_image_get_format(in));
+    g_free(data);
+    return out;
+}
+
 /// A header read: the image is decoded only when its pixels are asked for.
 static inline VipsImage *hienmau_open(const void *bytes, size_t length) {
     return vips_image_new_from_buffer(bytes, length, "", NULL);

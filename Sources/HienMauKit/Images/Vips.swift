@@ -33,8 +33,8 @@ enum Vips {
                 return failed()
             }
             defer { unref(decoded) }
-            // Held in memory: each width, and the card, is made from these pixels.
-            guard let largest = vips_image_copy_memory(decoded) else { return failed() }
+            // Held in memory, without the file's metadata: each width, and the card, is made from these pixels.
+            guard let largest = hienmau_pixels(decoded) else { return failed() }
             defer { unref(largest) }
             var sizes: [Encoded] = []
             for width in options.widths(upTo: Int(vips_image_get_width(largest))) {
@@ -46,7 +46,8 @@ enum Vips {
                 return failed()
             }
             defer { unref(cardImage) }
-            return Photo(sizes: sizes, card: save(cardImage) { hienmau_jpeg($0, Int32(options.cardQuality), $1, $2) })
+            return Photo(sizes: sizes, card: save(cardImage) { hienmau_jpeg($0, Int32(options.cardQuality), $1, $2) }
+                .flatMap(MetadataStrip.jpeg))
         }
     }
 
@@ -65,13 +66,15 @@ enum Vips {
     static func card(ofDrawing bytes: [UInt8], options: ImageOptions) -> [UInt8]? {
         started
         return bytes.withUnsafeBytes { raw -> [UInt8]? in
-            guard let image = hienmau_thumbnail(raw.baseAddress, raw.count, Int32(options.card.width)) else { return failed() }
+            guard let drawn = hienmau_thumbnail(raw.baseAddress, raw.count, Int32(options.card.width)) else { return failed() }
+            defer { unref(drawn) }
+            guard let image = hienmau_pixels(drawn) else { return failed() }
             defer { unref(image) }
             guard let card = hienmau_resize(image, Int32(options.card.width), Int32(options.card.height), 1) else {
                 return failed()
             }
             defer { unref(card) }
-            return save(card) { hienmau_jpeg($0, Int32(options.cardQuality), $1, $2) }
+            return save(card) { hienmau_jpeg($0, Int32(options.cardQuality), $1, $2) }.flatMap(MetadataStrip.jpeg)
         }
     }
 
@@ -86,10 +89,11 @@ enum Vips {
         }
         defer { unref(image) }
         // Made once, then encoded twice.
-        guard let pixels = vips_image_copy_memory(image) else { return nil }
+        guard let pixels = hienmau_pixels(image) else { return nil }
         defer { unref(pixels) }
-        guard let webp = save(pixels, { hienmau_webp($0, Int32(options.webpQuality), $1, $2) }),
-              let jpeg = save(pixels, { hienmau_jpeg($0, Int32(options.jpegQuality), $1, $2) }) else { return nil }
+        guard let webp = save(pixels, { hienmau_webp($0, Int32(options.webpQuality), $1, $2) }).flatMap(MetadataStrip.webp),
+              let jpeg = save(pixels, { hienmau_jpeg($0, Int32(options.jpegQuality), $1, $2) }).flatMap(MetadataStrip.jpeg)
+        else { return nil }
         return Encoded(width: Int(vips_image_get_width(pixels)), height: Int(vips_image_get_height(pixels)),
                        webp: webp, jpeg: jpeg)
     }
