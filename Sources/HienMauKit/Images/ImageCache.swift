@@ -88,6 +88,8 @@ final class ImageCache: @unchecked Sendable {
     /// Removes every entry but `keys`, and keeps the stamps of the files this build looked at.
     func prune(keeping keys: Set<String>) {
         let fm = FileManager.default
+        // A site without photos gets no cache folder.
+        guard !keys.isEmpty || fm.fileExists(atPath: folder.path) else { return }
         for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name != "stamps" && !keys.contains(name) {
             try? fm.removeItem(at: folder.appendingPathComponent(name))
         }

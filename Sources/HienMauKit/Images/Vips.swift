@@ -78,6 +78,17 @@ enum Vips {
         }
     }
 
+    /// The pixel at `x`, `y` of an encoded image, one value per band: how
+    /// tests read back what was published.
+    static func pixel(_ bytes: [UInt8], x: Int, y: Int) -> [Double]? {
+        started
+        var values = [Double](repeating: 0, count: 4)
+        let count = bytes.withUnsafeBytes { raw in
+            values.withUnsafeMutableBufferPointer { hienmau_pixel(raw.baseAddress, raw.count, Int32(x), Int32(y), $0.baseAddress, 4) }
+        }
+        return count > 0 ? Array(values.prefix(Int(count))) : failed()
+    }
+
     private static func encoded(_ largest: UnsafeMutablePointer<VipsImage>, width: Int, options: ImageOptions) -> Encoded? {
         let image: UnsafeMutablePointer<VipsImage>
         if width == Int(vips_image_get_width(largest)) {

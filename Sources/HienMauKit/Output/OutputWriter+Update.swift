@@ -35,6 +35,11 @@ extension OutputWriter {
                 written.append(asset.path)
             }
         }
+        // Photos are published under names made from their content: the files of a photo no longer shown go.
+        let published = Set(assets.map(\.path)).union(now)
+        for path in SiteFiles.walk(output.appendingPathComponent("images")) where !published.contains("images/" + path) {
+            try? fm.removeItem(at: output.appendingPathComponent("images/" + path))
+        }
         return written.sorted()
     }
 }
