@@ -67,6 +67,7 @@ public final class SiteSession {
             let jobs = runner.run("render") {
                 renderJobs(&parsed, config: config, templates: templates, addedUp: addedUp, images: images)
             }
+            result.diagnostics.append(contentsOf: checkLinks(parsed, jobs: jobs, assets: publishedAssets(files, images)))
             let site = early ?? openSite?()
             let output: SiteOutput = site.map { .staged($0) } ?? (remembers ? .remembered : .kept)
             let written = write(jobs, to: output, context: contextKey(files, aggregate.input, images), runner: &runner)
@@ -137,6 +138,23 @@ extension SiteSession {
         let stage = ImageStage(available: available, cache: ImageCache(root: options.cache), threads: options.threads,
                                contentName: files.contentName)
         return stage.run(requests, diagnostics: &diagnostics)
+    }
+
+    /// The links of the published write-ups and pages to the site's own
+    /// pages and files, against what this build makes: a warning each that leads nowhere.
+    func checkLinks(_ parsed: ParsedSite, jobs: [RenderJob], assets: [(path: String, url: URL)]) -> Diagnostics {
+        let check = LinkCheck(published: Set(jobs.map(\.id) + assets.map(\.path)))
+        var warnings = Diagnostics()
+        let content = parsed.content, paths = parsed.paths
+        for campaign in content.published {
+            let page = String(paths.campaign(campaign.slug).dropFirst(paths.base.count))
+            check.warnings(content.markdown[campaign.source.path]?.links ?? [], in: campaign.source, page: page, into: &warnings)
+        }
+        for item in content.pages {
+            let page = String(paths.page(item.slug).dropFirst(paths.base.count))
+            check.warnings(content.markdown[item.source.path]?.links ?? [], in: item.source, page: page, into: &warnings)
+        }
+        return warnings
     }
 
     /// What the write stage copies: the static files, the images that are
