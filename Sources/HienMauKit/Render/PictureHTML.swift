@@ -21,7 +21,7 @@ struct PictureHTML {
                 ?? plain(use, eager: eager)
             guard use.isFigure else { return Array(markup.utf8) }
             let caption = use.captionHTML.map { "<figcaption>\($0)</figcaption>" } ?? ""
-            return Array("<figure class=\"photo\">\(markup)\(caption)</figure>\n".utf8)
+            return Array("<figure class=\"photo\">\(markup)\(caption)</figure>".utf8)
         }
     }
 
