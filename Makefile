@@ -40,6 +40,9 @@ golden: deps
 # Full-build timings on generated corpora (S, M, L, XL; XL is 10 million rows).
 BENCH_SIZES ?= S M L XL
 bench: build
+	@python3 -c "import numpy, PIL" 2>/dev/null || python3 -m pip install -q numpy pillow
+	@command -v hugo >/dev/null 2>&1 && command -v exiftool >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo libimage-exiftool-perl; }
 	python3 scripts/bench/bench.py --sizes "$(BENCH_SIZES)"
 
 # The sample site in headless Chromium: screenshots, axe-core, A4 PDF, search, live reload.
@@ -48,6 +51,7 @@ browser-test: build
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils; }
 	@python3 -c "import selenium, axe_selenium_python" 2>/dev/null || python3 -m pip install -q selenium axe-selenium-python
+	@python3 -c "import numpy, PIL" 2>/dev/null || python3 -m pip install -q numpy pillow
 	python3 scripts/browser_test.py $(BIN)
 
 # libFuzzer over the CSV reader and the front-matter parser; FUZZ_SECONDS per target.
