@@ -149,7 +149,11 @@ final class PhotoSite {
         let images = { (result: BuildResult) in Set(result.assets.map(\.path).filter { $0.hasPrefix("images/") }) }
         #expect(images(third).isDisjoint(with: images(first)))
         #expect(entries().count == 1, "the old entry is pruned")
-        // A removed cache is made again.
+        // An entry that lost a file is made again, and so is a removed cache.
+        let entry = try #require(entries().first)
+        try FileManager.default.removeItem(at: photos.cache.appendingPathComponent("\(entry)/400.webp"))
+        #expect(photos.build().imagesProcessed == 1)
+        #expect(photos.build().imagesProcessed == 0)
         try FileManager.default.removeItem(at: photos.cache)
         #expect(photos.build().imagesProcessed == 1)
     }

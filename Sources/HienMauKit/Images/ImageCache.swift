@@ -62,12 +62,15 @@ final class ImageCache: @unchecked Sendable {
 
     func entry(_ key: String) -> URL { folder.appendingPathComponent(key) }
 
-    /// An entry's widths and heights, or nil when it is not there (or not whole).
-    func sizes(_ key: String) -> [(width: Int, height: Int)]? {
+    /// An entry's widths and heights, or nil when it is not there, or not
+    /// whole: `files` (the names `files(for:)` gives its sizes) must all be in it.
+    func sizes(_ key: String, files: ([(width: Int, height: Int)]) -> [String]) -> [(width: Int, height: Int)]? {
         guard let text = try? String(contentsOf: entry(key).appendingPathComponent("sizes"), encoding: .utf8) else { return nil }
-        let sizes = text.split(separator: "\n").map { $0.split(separator: " ").compactMap { Int($0) } }
-        guard !sizes.isEmpty, sizes.allSatisfy({ $0.count == 2 }) else { return nil }
-        return sizes.map { ($0[0], $0[1]) }
+        let rows = text.split(separator: "\n").map { $0.split(separator: " ").compactMap { Int($0) } }
+        guard !rows.isEmpty, rows.allSatisfy({ $0.count == 2 }) else { return nil }
+        let sizes = rows.map { (width: $0[0], height: $0[1]) }
+        let entry = entry(key).path
+        return files(sizes).allSatisfy { access(entry + "/" + $0, R_OK) == 0 } ? sizes : nil
     }
 
     /// Writes an entry: `files` (name → bytes) and `sizes`, then renames it into place.
@@ -78,7 +81,12 @@ final class ImageCache: @unchecked Sendable {
             try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
             for (name, bytes) in files { try Data(bytes).write(to: temporary.appendingPathComponent(name)) }
             try Data(sizes.map { "\($0.width) \($0.height)\n" }.joined().utf8).write(to: temporary.appendingPathComponent("sizes"))
-            if rename(temporary.path, entry(key).path) != 0 { try? fm.removeItem(at: temporary) }
+            if rename(temporary.path, entry(key).path) != 0 {
+                // Another build made the same entry meanwhile (kept), or one that is there lost a file (replaced).
+                let whole = (files.map(\.0) + ["sizes"]).allSatisfy { access(entry(key).path + "/" + $0, R_OK) == 0 }
+                if !whole { try? fm.removeItem(at: entry(key)) }
+                if whole || rename(temporary.path, entry(key).path) != 0 { try? fm.removeItem(at: temporary) }
+            }
         } catch {
             // A cache that cannot be written costs time, not correctness: the files are made again next time.
             try? fm.removeItem(at: temporary)

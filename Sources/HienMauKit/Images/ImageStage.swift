@@ -57,7 +57,10 @@ struct ImageStage {
         let drawing = ImagePath.kind(of: request.source) == .drawing
         let key = ContentHash("\(hash) \(options.summary)\(request.card ? " card" : "")\(drawing ? " svg" : "")").hex
         let name = Self.publishedName(request.source, key: key)
-        if let sizes = cache.sizes(key) {
+        let names = { (sizes: [(width: Int, height: Int)]) -> [String] in
+            (drawing ? [] : sizes.flatMap { ["\($0.width).webp", "\($0.width).jpg"] }) + (request.card ? ["card.jpg"] : [])
+        }
+        if let sizes = cache.sizes(key, files: names) {
             return outcome(request, drawing: drawing, key: key, name: name, sizes: sizes, processed: false)
         }
         guard let bytes = known ?? read() else { return .unreadable }

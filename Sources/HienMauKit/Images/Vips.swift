@@ -134,7 +134,10 @@ enum Vips {
     /// Starts libvips once. Photos are processed one per thread (see
     /// `ImageStage`), so libvips' own thread pool is kept to one thread, and
     /// its operation cache, which would only hold on to pixels, is off.
+    /// Its warnings (on stderr, from any thread) are turned off: what a
+    /// content author needs to know is said by the image stage's messages.
     private static let started: Void = {
+        setenv("VIPS_WARNING", "0", 0)
         _ = vips_init("hienmau")
         vips_concurrency_set(1)
         vips_cache_set_max(0)
