@@ -252,7 +252,13 @@ def element_screenshot(driver, width, css, path, index=0):
     """Element `index` of those `css` selects, with a margin, at the viewport's width."""
     box = driver.execute_script(f"""const e = document.querySelectorAll("{css}")[{index}]; e.scrollIntoView();
         const r = e.getBoundingClientRect(); return {{y: r.top + window.scrollY, h: r.height}};""")
-    time.sleep(0.5)
+    # A photo lower on the page loads once it is near the screen: wait for it.
+    for _ in range(100):
+        if driver.execute_script(f"""return Array.from(document.querySelectorAll("{css}")[{index}]
+            .querySelectorAll("img")).every(img => img.complete && img.naturalWidth > 0);"""):
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
         "clip": {"x": 0, "y": max(0, box["y"] - 16), "width": width, "height": box["h"] + 32, "scale": 1}})
