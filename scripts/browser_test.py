@@ -27,7 +27,17 @@ chromium and chromedriver:
      others hidden;
   5. edits a write-up's title and measures how long the open page takes to
      show it, with no reload by hand; breaks the front matter, expects the
-     error page, fixes it and expects the page back.
+     error page, fixes it and expects the page back;
+  6. on a third copy whose Cà Mau write-up ends with four phone photos
+     (4000 × 3000 JPEG of about 4.5 MB each, made by scripts/photos.py and
+     kept in /tmp/hienmau-phone-photos/, never committed): at 360 px, for a
+     phone of device pixel ratio 1, 2 and 3, scrolls to the end and adds up
+     the bytes the page loaded (resource timing); at most 400 KB at ratio 2.
+     At 1280 px every photo comes from a candidate at least as wide as it is
+     shown, and screenshots of a figure with its caption go to
+     docs/screenshots/photo-figure-{360,1280}.png. Prints the weight the
+     page had when photos were published as they are (the same page with
+     the four files byte for byte) for comparison.
 Exits non-zero on any failure and prints the measured figures.
 """
 import base64
@@ -45,6 +55,9 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.print_page_options import PrintOptions
 from axe_selenium_python import Axe
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import photos  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHOTS = os.path.join(REPO, "docs", "screenshots")
@@ -129,16 +142,16 @@ def free_port():
         return s.getsockname()[1]
 
 
-def browser(width):
+def browser(width, ratio=1):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--window-size={width},900",
-                 "--force-device-scale-factor=1"]:
+                 f"--force-device-scale-factor={ratio}"]:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     # A headless window is at least 500 px wide: the viewport is set to the width asked for.
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+        "width": width, "height": 900, "deviceScaleFactor": ratio, "mobile": width < 600})
     return driver
 
 
@@ -167,6 +180,135 @@ def make_site(work, plain):
     with open(os.path.join(work, "content", "data", "donations.csv"), "a", encoding="utf-8") as f:
         for n in range(12):
             f.write(f"ca-mau-2020,2020-04-19,\"{LONG_SITE}\",Người hiến {n + 1},CM-LONG-{n},{LONG_UNIT},350,O+,,no\n")
+
+
+PHONE_PHOTOS = os.path.join(tempfile.gettempdir(), "hienmau-phone-photos")
+PHOTO_BUDGET = 400 * 1024
+
+
+def phone_photos():
+    """Four photos as a phone writes them, made once and kept outside the repository."""
+    os.makedirs(PHONE_PHOTOS, exist_ok=True)
+    paths = []
+    for n, kind in enumerate(photos.KINDS):
+        path = os.path.join(PHONE_PHOTOS, f"dien-thoai-{n + 1}.jpg")
+        if not os.path.exists(path) or os.path.getsize(path) < 3_000_000:
+            photos.write_jpeg(photos.scene(kind, 4000, 3000, seed=100 + n), path, quality=93,
+                              gps=(9.1769, 105.1524), orientation=6 if n == 1 else None)
+        paths.append(path)
+    return paths
+
+
+def make_photo_site(work):
+    """The sample with four phone photos at the end of the Cà Mau write-up."""
+    make_site(work, plain=False)
+    lines = []
+    for n, path in enumerate(phone_photos()):
+        shutil.copy(path, os.path.join(work, "content", "images", os.path.basename(path)))
+        lines.append(f"![Ảnh điện thoại số {n + 1} của buổi hiến máu](../images/{os.path.basename(path)})\n\n"
+                     f"*Ảnh minh hoạ số {n + 1}: chụp bằng điện thoại, 4000 × 3000.*\n")
+    with open(os.path.join(work, "content", "campaigns", "ca-mau-2020.md"), "a", encoding="utf-8") as f:
+        f.write("\n## Ảnh\n\n" + "\n".join(lines))
+
+
+PHOTO_JS = """
+const done = arguments[arguments.length - 1];
+(async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += 300) {
+    window.scrollTo(0, y);
+    await new Promise(r => setTimeout(r, 60));
+  }
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  const images = Array.from(document.images);
+  for (let i = 0; i < 200 && !images.every(img => img.complete); i++) await new Promise(r => setTimeout(r, 50));
+  await new Promise(r => setTimeout(r, 300));
+  const nav = performance.getEntriesByType("navigation")[0];
+  const resources = performance.getEntriesByType("resource");
+  const size = e => e.transferSize || e.encodedBodySize || 0;
+  done({
+    total: size(nav) + resources.reduce((a, e) => a + size(e), 0),
+    images: resources.filter(e => e.initiatorType === "img").reduce((a, e) => a + size(e), 0),
+    count: resources.filter(e => e.initiatorType === "img").length,
+    complete: images.every(img => img.complete && img.naturalWidth > 0),
+    chosen: images.map(img => ({src: img.currentSrc, shown: img.getBoundingClientRect().width, ratio: devicePixelRatio})),
+  });
+})();
+"""
+
+
+def photo_weight(base, path, ratio):
+    """Loads `path` in a fresh 360 px browser of device pixel ratio `ratio`, scrolled to the end."""
+    driver = browser(360, ratio)
+    try:
+        driver.set_script_timeout(30)
+        driver.get(base + path)
+        return driver.execute_async_script(PHOTO_JS)
+    finally:
+        driver.quit()
+
+
+def element_screenshot(driver, width, css, path, index=0):
+    """Element `index` of those `css` selects, with a margin, at the viewport's width."""
+    box = driver.execute_script(f"""const e = document.querySelectorAll("{css}")[{index}]; e.scrollIntoView();
+        const r = e.getBoundingClientRect(); return {{y: r.top + window.scrollY, h: r.height}};""")
+    # A photo lower on the page loads once it is near the screen: wait for it.
+    for _ in range(100):
+        if driver.execute_script(f"""return Array.from(document.querySelectorAll("{css}")[{index}]
+            .querySelectorAll("img")).every(img => img.complete && img.naturalWidth > 0);"""):
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": max(0, box["y"] - 16), "width": width, "height": box["h"] + 32, "scale": 1}})
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+
+
+def photo_checks(binary, base, work):
+    """Step 6: the weight of a page of four phone photos on a phone, and their sharpness on a wide screen."""
+    built = os.path.join(work, "built")
+    subprocess.run([binary, "build", "--output", built], cwd=work, check=True, stdout=subprocess.DEVNULL)
+    page = os.path.join(built, CA_MAU.strip("/"), "index.html")
+    # Before the image stage, every file the write-up showed was published byte for byte.
+    source = open(os.path.join(work, "content", "campaigns", "ca-mau-2020.md"), encoding="utf-8").read()
+    shown = set(re.findall(r"(?:\]\((?:\.\./)?(?:/?images/)?|^cover: )([\w.-]+\.jpg)", source, flags=re.M))
+    originals = sum(os.path.getsize(os.path.join(work, "content", "images", n)) for n in shown)
+    before = originals + os.path.getsize(page) + os.path.getsize(os.path.join(built, "style.css"))
+    print(f"     before (the {len(shown)} photos of the page published byte for byte): {before / 1024 / 1024:.1f} MB")
+    shutil.rmtree(built)
+    for ratio in (1, 2, 3):
+        m = photo_weight(base, CA_MAU, ratio)
+        print(f"     360 px, device pixel ratio {ratio}, scrolled to the end: {m['total'] / 1024:.0f} KB in all, "
+              f"{m['images'] / 1024:.0f} KB in {m['count']} images")
+        check(m["complete"], f"every image of the photo page loaded at ratio {ratio}")
+        if ratio == 2:
+            check(m["total"] <= PHOTO_BUDGET, f"the page with four phone photos loads at most 400 KB at 360 px "
+                                              f"(ratio 2): {m['total'] / 1024:.0f} KB")
+    wide = browser(1280)
+    try:
+        wide.set_script_timeout(30)
+        wide.get(base + CA_MAU)
+        m = wide.execute_async_script(PHOTO_JS)
+        soft = []
+        for img in m["chosen"]:
+            found = re.search(r"-(\d+)\.(webp|jpg)$", img["src"])
+            if found and int(found.group(1)) < img["shown"] * img["ratio"] - 1:
+                soft.append(f"{img['src'].rsplit('/', 1)[-1]} for {img['shown']:.0f} px")
+        print(f"     1280 px: {len(m['chosen'])} images, {m['total'] / 1024:.0f} KB in all; candidates "
+              + ", ".join(f"{c['src'].rsplit('-', 1)[-1]} for {c['shown']:.0f} px" for c in m["chosen"]))
+        check(not soft, f"at 1280 px every photo is at least as wide as it is shown {soft}")
+        wide.get(base + CAMPAIGN)
+        # The second figure of the Hà Nội page: a caption from its title, then the credit line.
+        element_screenshot(wide, 1280, "figure.photo", os.path.join(SHOTS, "photo-figure-1280.png"), 1)
+    finally:
+        wide.quit()
+    phone = browser(360, 2)
+    try:
+        phone.get(base + CAMPAIGN)
+        element_screenshot(phone, 360, "figure.photo", os.path.join(SHOTS, "photo-figure-360.png"), 1)
+    finally:
+        phone.quit()
 
 
 def built_page_sizes(binary, work):
@@ -205,8 +347,10 @@ def main():
     binary = os.path.abspath(sys.argv[1])
     work = tempfile.mkdtemp(prefix="hienmau-browser-")
     plain_work = tempfile.mkdtemp(prefix="hienmau-browser-plain-")
+    photo_work = tempfile.mkdtemp(prefix="hienmau-browser-photos-")
     make_site(work, plain=False)
     make_site(plain_work, plain=True)
+    make_photo_site(photo_work)
 
     # Page sizes, from a one-off build of each site (serve adds its reload script).
     for label, folder in [("sample", work), ("plain", plain_work)]:
@@ -217,7 +361,7 @@ def main():
         check(not over, f"every page of the {label} site is at most 60 KB before images {over}")
 
     servers, bases = [], {}
-    for label, folder in [("sample", work), ("plain", plain_work)]:
+    for label, folder in [("sample", work), ("plain", plain_work), ("photos", photo_work)]:
         port = free_port()
         servers.append(subprocess.Popen([binary, "serve", "--port", str(port)], cwd=folder,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
@@ -234,6 +378,9 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.1)
+
+        # 6 first: the photos, while the machine is quiet.
+        photo_checks(binary, bases["photos"], photo_work)
 
         # 0: every page kind on a 360 px phone.
         phone = browser(360)
@@ -372,6 +519,7 @@ def main():
             server.wait()
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(plain_work, ignore_errors=True)
+        shutil.rmtree(photo_work, ignore_errors=True)
     if failures:
         sys.exit(f"{len(failures)} browser check(s) failed")
 

@@ -97,7 +97,9 @@ import Testing
         let build = try CLI.run(["build"], in: temp.url)
         #expect(build.status == 1)
         #expect(CLI.snapshot(temp.url.appendingPathComponent("public")) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.url.path).filter { $0.hasPrefix(".") }
+        // No staging folder is left; the image cache (.hienmau-cache) is kept on purpose.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.url.path)
+            .filter { $0.hasPrefix(".") && $0 != ".hienmau-cache" }
         #expect(leftovers.isEmpty)
     }
 

@@ -12,7 +12,8 @@ the median run (`--timings`; `build` writes each file as it renders it, so
 CSV is read while the write-ups are parsed, and its whole time follows in
 brackets). --out-root puts the built sites elsewhere, such
 as /dev/shm, to time the work without this disk's cost of making folders. When `hienmau serve` exists it also times one
-write-up edit at M (see serve_rebuild in this file).
+write-up edit at M (see serve_rebuild in this file). Then the photo corpus,
+beside Hugo (photos_bench.py; --no-photos leaves it out).
 """
 import argparse
 import hashlib
@@ -147,6 +148,8 @@ def main():
     ap.add_argument("--root", default="/tmp/hienmau-bench-own")
     ap.add_argument("--bin", default=os.path.join(REPO, ".build/release/hienmau"))
     ap.add_argument("--xlsx-sizes", default="M", help="sizes also timed with their records as .xlsx")
+    ap.add_argument("--no-photos", dest="photos", action="store_false",
+                    help="leave out the photo corpus (photos_bench.py: 40 photos of 12 MP, beside Hugo)")
     ap.add_argument("--out-root", default=None,
                     help="where the built sites go (default: --root); e.g. /dev/shm to time the work without the disk")
     a = ap.parse_args()
@@ -194,6 +197,10 @@ def main():
         print(f"\n`serve` at M, one write-up edited (5 edits): saved → new page on disk, median {median:.0f} ms "
               f"(each: {', '.join(f'{t:.0f}' for t in times)} ms); "
               f"campaign pages rewritten by the last edit: {changed} of {pages}.")
+    if a.photos:
+        sys.path.insert(0, HERE)
+        import photos_bench
+        photos_bench.run(os.path.abspath(a.bin), a.root, a.runs)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ public struct Campaign: Sendable {
     public var hospitals: [String]
     public var summary: String?
     public var cover: String?
+    /// What the cover shows, for readers who cannot see it; empty: the cover is decoration.
+    public var coverAlt: String?
+    /// Shown under the cover (who took it, what it shows).
+    public var coverCaption: String?
     public var slug: String
     public var draft: Bool
     public var body: String
@@ -20,7 +24,7 @@ public struct Campaign: Sendable {
 
     static let knownKeys = [
         "title", "campaign", "date", "start", "end", "organizer", "location", "target_units",
-        "hospitals", "summary", "cover", "slug", "draft",
+        "hospitals", "summary", "cover", "cover_alt", "cover_caption", "slug", "draft",
     ]
 
     /// Chronological order for lifetime counts and lists: start (or date), then id.
@@ -63,6 +67,8 @@ public struct Campaign: Sendable {
             targetUnits: target, hospitals: reader.strings("hospitals", into: &diagnostics),
             summary: reader.string("summary", into: &diagnostics),
             cover: reader.string("cover", into: &diagnostics)?.trimmed,
+            coverAlt: reader.string("cover_alt", into: &diagnostics)?.trimmed,
+            coverCaption: reader.string("cover_caption", into: &diagnostics)?.trimmed,
             slug: slug ?? "", draft: reader.bool("draft", into: &diagnostics) ?? false,
             body: matter.body, bodyFirstLine: matter.bodyFirstLine, source: file)
         return diagnostics.errorCount == before ? campaign : nil

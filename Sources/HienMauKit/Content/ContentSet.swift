@@ -169,14 +169,15 @@ struct ContentSet {
         let images = Set(files.assets.map(\.path))
         for campaign in all {
             guard let cover = campaign.cover else { continue }
-            if let refusal = files.refusedAssets["images/" + CoverPath.normalize(cover)] {
+            let resolved = ImagePath.resolve(cover)
+            if let resolved, let refusal = files.refusedAssets["images/" + resolved] {
                 let file = campaign.source
                 let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(
                     file.location(line: at.line, column: at.column),
                     Message(vi: "ảnh bìa '\(cover)' không dùng được: \(refusal.vi)", en: "cover '\(cover)' cannot be used: \(refusal.en)"),
                     line: file.line(at.line))
-            } else if !images.contains("images/" + CoverPath.normalize(cover)) {
+            } else if !(resolved.map { images.contains("images/" + $0) } ?? false) {
                 let file = campaign.source
                 let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(

@@ -29,6 +29,11 @@ extension OutputWriter {
             try PlainFile.replace(output.path + "/" + asset.path, withCopyOf: asset.url.path)
             written.append(asset.path)
         }
+        // Photos are published under names made from their content: the files of a photo no longer shown go.
+        let published = Set(assets.map(\.path)).union(now)
+        for path in SiteFiles.walk(output.appendingPathComponent("images")) where !published.contains("images/" + path) {
+            try? FileManager.default.removeItem(at: output.appendingPathComponent("images/" + path))
+        }
         return written.sorted()
     }
 

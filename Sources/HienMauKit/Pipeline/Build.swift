@@ -10,14 +10,18 @@ public struct BuildOptions: Sendable {
     public var drafts: Bool
     /// Threads for parsing and rendering; 1 runs everything in the calling thread.
     public var threads: Int
+    /// Where processed photos are kept between builds: `.hienmau-cache/`
+    /// beside the content folder unless given.
+    public var cache: URL
 
     public init(content: URL, templates: URL, requiresTemplates: Bool = false, drafts: Bool = false,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil) {
         self.content = content
         self.templates = templates
         self.requiresTemplates = requiresTemplates
         self.drafts = drafts
         self.threads = threads
+        self.cache = cache ?? content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".hienmau-cache")
     }
 }
 
@@ -42,6 +46,8 @@ public struct BuildResult: Sendable {
     /// How long adding up the CSV took in all, when it ran alongside parsing
     /// (`timings` then shows only the wait after parsing ended).
     public var aggregateSeconds: Double?
+    /// How many images this build decoded and encoded; the others came from the cache.
+    public var imagesProcessed = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A build that remembers: each write-up's parse, the figures from the CSV and
 /// each render job's output, so that `serve` redoes only what an edit touched.
 /// A one-off build is a session used once.
@@ -52,20 +54,27 @@ public final class SiteSession {
         let early = parsed.failing ? nil : openSite?()
         early?.prepare(parsed.content.published.map { parsed.paths.file(for: parsed.paths.campaign($0.slug)) })
         runner.run("parse") { parseBodies(files, &parsed, diagnostics: &diagnostics) }
+        let images = runner.run("images", says: Message(vi: "Xử lý ảnh…", en: "Processing images…")) {
+            publishImages(files, parsed, diagnostics: &diagnostics)
+        }
         let (addedUp, aggregateSeconds) = finishAggregate(aggregate, runner: &runner)
         diagnostics.append(contentsOf: addedUp.diagnostics)
 
         var result = BuildResult(files: [], staged: early, assets: [], diagnostics: diagnostics.cappingWarnings(),
                                  language: parsed.settings.language, rows: addedUp.rows, timings: [],
                                  aggregateSeconds: aggregateSeconds)
+        result.imagesProcessed = images.processed
         if !diagnostics.hasErrors, let config = parsed.config, let templates = parsed.templates {
-            let jobs = runner.run("render") { renderJobs(&parsed, files, config: config, templates: templates, addedUp: addedUp) }
+            let jobs = runner.run("render") {
+                renderJobs(&parsed, files, config: config, templates: templates, addedUp: addedUp, images: images)
+            }
+            result.diagnostics.append(contentsOf: checkLinks(parsed, jobs: jobs, assets: publishedAssets(files, images)))
             let site = early ?? openSite?()
             let output: SiteOutput = site.map { .staged($0) } ?? (remembers ? .remembered : .kept)
-            let written = write(jobs, to: output, context: contextKey(files, aggregate.input), runner: &runner)
+            let written = write(jobs, to: output, context: contextKey(files, aggregate.input, images), runner: &runner)
             if keepsMemoryUntilExit { kept = [files, parsed, addedUp, jobs] }
             (result.files, result.paths, result.rendered) = (written.files, written.paths, written.rendered)
-            (result.staged, result.assets, result.basePath) = (site, files.assets, config.basePath)
+            (result.staged, result.assets, result.basePath) = (site, publishedAssets(files, images), config.basePath)
         }
         result.timings = runner.timings
         return result
@@ -73,7 +82,7 @@ public final class SiteSession {
 
     /// The fingerprint of the render stage's context: site.yml, the templates
     /// and what the figures are made from (`RenderContext`'s sources).
-    private func contextKey(_ files: SiteFiles, _ figures: AggregateInput) -> Int {
+    private func contextKey(_ files: SiteFiles, _ figures: AggregateInput, _ images: ImageCatalog) -> Int {
         var hasher = Hasher()
         hasher.combine(files.config.map { TextKey($0.text) })
         for template in files.templates {
@@ -81,6 +90,7 @@ public final class SiteSession {
             hasher.combine(TextKey(template.text))
         }
         hasher.combine(figures)
+        hasher.combine(images.images)
         return hasher.finalize()
     }
 }
@@ -118,6 +128,42 @@ extension SiteSession {
                                    cache: &writeUps, diagnostics: &diagnostics)
         parsed.templates = TemplateSet.parse(BuiltInTheme.templates(overriddenBy: files.templates),
                                              directory: files.templatesName, diagnostics: &diagnostics)
+        parsed.content.renderMarkdown(config: parsed.settings, threads: options.threads)
+    }
+
+    /// The image stage: every image of the published pages, from the cache or made now.
+    func publishImages(_ files: SiteFiles, _ parsed: ParsedSite, diagnostics: inout Diagnostics) -> ImageCatalog {
+        let available = Dictionary(files.assets.filter { $0.path.hasPrefix("images/") }.map { ($0.path, $0.url) },
+                                   uniquingKeysWith: { a, _ in a })
+        let requests = ImageRequest.collect(parsed.content, available: Set(available.keys), contentName: files.contentName,
+                                            diagnostics: &diagnostics)
+        let stage = ImageStage(available: available, cache: ImageCache(root: options.cache), threads: options.threads,
+                               contentName: files.contentName)
+        return stage.run(requests, diagnostics: &diagnostics)
+    }
+
+    /// The links of the published write-ups and pages to the site's own
+    /// pages and files, against what this build makes: a warning each that leads nowhere.
+    func checkLinks(_ parsed: ParsedSite, jobs: [RenderJob], assets: [(path: String, url: URL)]) -> Diagnostics {
+        let check = LinkCheck(published: Set(jobs.map(\.id) + assets.map(\.path)))
+        var warnings = Diagnostics()
+        let content = parsed.content, paths = parsed.paths
+        for campaign in content.published {
+            let page = String(paths.campaign(campaign.slug).dropFirst(paths.base.count))
+            check.warnings(content.markdown[campaign.source.path]?.links ?? [], in: campaign.source, page: page, into: &warnings)
+        }
+        for item in content.pages {
+            let page = String(paths.page(item.slug).dropFirst(paths.base.count))
+            check.warnings(content.markdown[item.source.path]?.links ?? [], in: item.source, page: page, into: &warnings)
+        }
+        return warnings
+    }
+
+    /// What the write stage copies: the static files, the images that are
+    /// not photos as they are, and what the image stage made of the photos
+    /// (never the photos themselves).
+    func publishedAssets(_ files: SiteFiles, _ images: ImageCatalog) -> [(path: String, url: URL)] {
+        files.assets.filter { !$0.path.hasPrefix("images/") || ImagePath.kind(of: $0.path) != .photo } + images.assets
     }
 
     /// The aggregate stage, started: on a thread of its own, unless the
@@ -147,10 +193,10 @@ extension SiteSession {
 
     /// The render stage's first part: the pages' Markdown, the context and the jobs.
     func renderJobs(_ parsed: inout ParsedSite, _ files: SiteFiles, config: SiteConfig, templates: TemplateSet,
-                    addedUp: AddedUp) -> [RenderJob] {
-        parsed.content.renderMarkdown(config: config, threads: options.threads)
+                    addedUp: AddedUp, images: ImageCatalog) -> [RenderJob] {
         let content = parsed.content
-        let context = RenderContext(config: config, templates: templates, figures: addedUp.figures, honours: addedUp.honours)
+        let context = RenderContext(config: config, templates: templates, figures: addedUp.figures, honours: addedUp.honours,
+                                    images: images.images)
         let renderer = SiteRenderer(context: context, campaigns: content.published.sorted { ($0.date, $0.id) > ($1.date, $1.id) },
                                     pages: content.pages, specs: content.specs, markdown: content.markdown)
         return renderer.jobs() + [themeStaticJob(files)]

@@ -11,19 +11,26 @@ extension RenderContext {
         let renderer = FigureRenderer(labels: labels, milestones: config.milestones)
         // The write-up's blocks, then the standard figures for the breakdowns it does not show.
         let shown = renderer.page(written, campaign: campaign, figures: f, roll: roll)
-        let body = FigureBlock.fill(document.html, with: shown.blocks)
+        let cover = campaign.cover.flatMap(ImagePath.resolve).flatMap { images[$0] }
+        let pictures = pictures.parts(document, eagerFirst: cover == nil)
+        let body = FigureBlock.fill(String(decoding: Markers.fill(Array(document.html.utf8), prefix: "<!--hienmau-image:",
+                                                                   with: pictures), as: UTF8.self), with: shown.blocks)
         let rollHTML = written.contains(where: { if case .honourRoll = $0 { return true } else { return false } })
             ? [] : renderer.render(.honourRoll(min: nil), campaign: campaign, figures: f, roll: roll, idPrefix: "roll")
         let progressHTML = campaign.targetUnits == nil || written.contains(.chart(.progress)) ? nil
             : Charts(labels: labels).progress(id: "progress", title: labels.t("Tiến độ so với chỉ tiêu", "Progress against target"),
                                               donations: f.totals.donations, target: campaign.targetUnits)
-        let cover = campaign.cover.map { paths.image(CoverPath.normalize($0)) }
+        let coverAlt = campaign.coverAlt ?? ""
         let view = CampaignView(
             site: input.site,
-            meta: meta(title: campaign.title, description: campaign.summary, link: link, type: "article", image: cover),
+            meta: meta(title: campaign.title, description: campaign.summary, link: link, type: "article",
+                       image: cover?.card.map { paths.base + $0 }, imageAlt: campaign.coverAlt),
             title: campaign.title, dateText: labels.date(campaign.date), dateISO: campaign.date.iso,
             organizer: campaign.organizer, location: campaign.location, period: period(of: campaign),
-            hospitals: campaign.hospitals, hasHospitals: !campaign.hospitals.isEmpty, coverURL: cover, coverAlt: campaign.title,
+            hospitals: campaign.hospitals, hasHospitals: !campaign.hospitals.isEmpty,
+            coverURL: cover.map { self.pictures.url($0.drawing ?? $0.sizes.last?.jpeg ?? "") }, coverAlt: coverAlt,
+            coverHTML: cover.map { self.pictures.picture($0, alt: coverAlt, eager: true, className: "cover") },
+            coverCaption: cover == nil ? nil : campaign.coverCaption,
             kpis: kpis(f.totals, progress: f.progress), progressHTML: progressHTML, bodyHTML: body,
             detailsHTML: shown.details, rollHTML: rollHTML, draft: campaign.draft)
         return render(view, with: "campaign")

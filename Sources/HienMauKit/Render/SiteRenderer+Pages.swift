@@ -66,7 +66,14 @@ extension SiteRenderer {
         let link = paths.page(page.slug)
         return PageView(site: siteView(current: link),
                         meta: context.meta(title: page.title, description: page.summary, link: link),
-                        title: page.title, bodyHTML: markdown[page.source.path]?.html ?? "")
+                        title: page.title, bodyHTML: body(of: page))
+    }
+
+    /// A page's HTML with its pictures in place, the first loaded at once.
+    func body(of page: Page) -> String {
+        guard let document = markdown[page.source.path] else { return "" }
+        let parts = context.pictures.parts(document, eagerFirst: true)
+        return String(decoding: Markers.fill(Array(document.html.utf8), prefix: "<!--hienmau-image:", with: parts), as: UTF8.self)
     }
 
     func notFoundView() -> NotFoundView {

@@ -7,15 +7,20 @@ struct RenderContext {
     var templates: TemplateSet
     var figures: SiteFigures
     var honours: [Honour]
+    /// The published images, by their path under `content/images/`.
+    var images: [String: PublishedImage] = [:]
 
     var labels: Labels { Labels(config.language) }
     var paths: SitePaths { SitePaths(base: config.basePath) }
 
-    func meta(title: String?, description: String?, link: String, type: String = "website", image: String? = nil) -> MetaView {
+    func meta(title: String?, description: String?, link: String, type: String = "website",
+              image: String? = nil, imageAlt: String? = nil) -> MetaView {
         MetaView(title: title.map { "\($0) – \(config.title)" } ?? config.title,
                  description: description ?? config.description, canonical: config.absoluteURL(link),
-                 ogType: type, ogImage: image.map(config.absoluteURL))
+                 ogType: type, ogImage: image.map(config.absoluteURL), ogImageAlt: image == nil ? nil : imageAlt)
     }
+
+    var pictures: PictureHTML { PictureHTML(paths: paths, images: images) }
 
     func kpis(_ tally: Tally, progress: Double?) -> [KPI] {
         var out = [

@@ -37,6 +37,9 @@ extension MetaView: TemplateObject {
         case "canonical": return .text(canonical)
         case "ogType": return .text(ogType)
         case "ogImage": return .optional(ogImage)
+        case "ogImageAlt": return .optional(ogImageAlt)
+        case "ogImageWidth": return ogImage == nil ? nil : .text(String(ImageOptions().card.width))
+        case "ogImageHeight": return ogImage == nil ? nil : .text(String(ImageOptions().card.height))
         default: return nil
         }
     }
@@ -141,6 +144,8 @@ extension CampaignView: TemplateObject {
         case "hasHospitals": return .flag(hasHospitals)
         case "coverURL": return .optional(coverURL)
         case "coverAlt": return .text(coverAlt)
+        case "coverHTML": return coverHTML.map { .html(Array($0.utf8)) }
+        case "coverCaption": return .optional(coverCaption)
         case "kpis": return .objects(kpis)
         case "progressHTML": return .optional(progressHTML)
         case "bodyHTML": return .html(bodyHTML)

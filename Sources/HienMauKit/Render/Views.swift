@@ -48,7 +48,9 @@ struct MetaView: Hashable {
     var description: String
     var canonical: String
     var ogType: String
+    /// The social card (1200 × 630 JPEG) made from the cover.
     var ogImage: String?
+    var ogImageAlt: String?
 }
 
 struct KPI: Hashable {
@@ -120,6 +122,9 @@ struct CampaignView {
     var hasHospitals: Bool
     var coverURL: String?
     var coverAlt: String
+    /// The cover as a `<picture>` (see `PictureHTML`).
+    var coverHTML: String?
+    var coverCaption: String?
     var kpis: [KPI]
     var progressHTML: String?
     var bodyHTML: [UInt8]
