@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/release/hienmau
 
-.PHONY: site test deps test-deps build embed clean golden fuzz bench browser-test dist dist-test
+.PHONY: site test lint deps test-deps build embed clean golden fuzz bench browser-test dist dist-test
 
 deps:
 	@pkg-config --exists libcmark libxml-2.0 zlib 2>/dev/null || { \
@@ -35,7 +35,11 @@ test-deps: deps
 	@command -v exiftool >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl; }
 
-test: test-deps
+# One style for every Swift file: the toolchain's swift-format with the committed .swift-format.
+lint:
+	$(SWIFT) format lint --recursive --strict --parallel Sources Tests Fuzz Package.swift
+
+test: test-deps lint
 	$(SWIFT) build --product hienmau
 	HIENMAU_BIN=$(CURDIR)/.build/debug/hienmau $(SWIFT) test
 

@@ -1,9 +1,10 @@
+import Foundation
+
 // libFuzzer target: any bytes as donations.csv. The reader must never crash,
 // reading in chunks must give the same records as reading at once, a row the
 // quick path reads must be the row the careful path reads, one thread and two
 // must agree, and every diagnostic must print (source line, caret).
 @testable import HienMauKit
-import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDonationCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -52,7 +53,8 @@ public func fuzzDonationCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         guard let row = quick.read(record, vocabulary: &vocabulary) else { return true }
         var messages = Diagnostics()
-        let carefulRow = careful.read(record, header: known, periods: periods, vocabulary: &vocabulary, diagnostics: &messages)
+        let carefulRow = careful.read(
+            record, header: known, periods: periods, vocabulary: &vocabulary, diagnostics: &messages)
         precondition(messages.items.isEmpty, "the careful path has messages for a row the quick path read")
         precondition(carefulRow == row, "the quick and the careful path read a row differently")
         return true
@@ -63,10 +65,12 @@ public func fuzzDonationCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // The whole table on one thread and on two: header detection, row checks, figures, messages.
     func table(threads: Int, splitting: Bool = false) -> String {
         var diagnostics = Diagnostics()
-        var builder = FigureBuilder(campaigns: [.init(id: "hn-2023", targetUnits: 100)], milestones: [2, 5],
-                                    consentDefault: false, file: context.file)
-        DonationTable.read(bytes: bytes, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
-                           splitting: splitting)
+        var builder = FigureBuilder(
+            campaigns: [.init(id: "hn-2023", targetUnits: 100)], milestones: [2, 5],
+            consentDefault: false, file: context.file)
+        DonationTable.read(
+            bytes: bytes, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
+            splitting: splitting)
         diagnostics.append(contentsOf: builder.nameWarnings())
         diagnostics.append(contentsOf: builder.donorWarnings(file: context.file))
         let figures = builder.finish()

@@ -24,7 +24,8 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for yaml in yamls {
         guard let plain = PlainYAML.read(yaml) else { continue }
         let yams = try? YAMLValue.withYams(yaml)
-        precondition(yams == plain, "PlainYAML and Yams differ on:\n\(yaml)\nplain: \(plain)\nyams: \(String(describing: yams))")
+        precondition(
+            yams == plain, "PlainYAML and Yams differ on:\n\(yaml)\nplain: \(plain)\nyams: \(String(describing: yams))")
     }
     return 0
 }

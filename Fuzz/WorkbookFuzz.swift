@@ -1,8 +1,9 @@
+import Foundation
+
 // libFuzzer target: any bytes as donations.xlsx, and as a sheet's XML. The
 // reader must never crash, hang or grow without bound: every input is rows
 // or one located error (`WorkbookError`), and each error prints.
 @testable import HienMauKit
-import Foundation
 
 private let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("hienmau-fuzz-\(getpid()).xlsx")
 
@@ -11,19 +12,22 @@ public func fuzzWorkbook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
     // The whole file: the archive, its parts, every sheet through the row maker.
     try? bytes.write(to: file)
-    var builder = FigureBuilder(campaigns: [FigureBuilder.CampaignInfo(id: "hn-2023", targetUnits: nil)], milestones: [5],
-                                consentDefault: false)
+    var builder = FigureBuilder(
+        campaigns: [FigureBuilder.CampaignInfo(id: "hn-2023", targetUnits: nil)], milestones: [5],
+        consentDefault: false)
     var diagnostics = Diagnostics()
     var limits = Workbook.Limits()
     limits.sheetBytes = 16 << 20
     limits.sharedStringBytes = 4 << 20
-    DonationTable.readWorkbook(url: file, context: DonationTable.Context(file: "d.xlsx", campaignIDs: ["hn-2023"]),
-                               diagnostics: &diagnostics, into: &builder, limits: limits)
+    DonationTable.readWorkbook(
+        url: file, context: DonationTable.Context(file: "d.xlsx", campaignIDs: ["hn-2023"]),
+        diagnostics: &diagnostics, into: &builder, limits: limits)
     _ = DiagnosticPrinter(language: .vi).format(diagnostics)
 
     // The same bytes as a sheet's XML, straight into the sheet reader.
-    let context = SheetHandler.Context(sharedStrings: ["campaign", "hn-2023"], isDateStyle: [false, true], date1904: size % 2 == 0,
-                                       merges: [])
+    let context = SheetHandler.Context(
+        sharedStrings: ["campaign", "hn-2023"], isDateStyle: [false, true], date1904: size % 2 == 0,
+        merges: [])
     var rows = 0
     let handler = SheetHandler(context: context) { rows += $0.cells.count }
     let parser = XMLPushParser(handler: handler)

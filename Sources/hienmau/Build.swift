@@ -49,7 +49,8 @@ struct Build: ParsableCommand {
                 try staged.commit(assets: result.assets)
             } else {
                 let count = result.files.count + result.assets.count
-                progress.update(Message(vi: "Ghi \(VietnameseFormat.integer(count)) tệp…", en: "Writing \(count) files…"))
+                progress.update(
+                    Message(vi: "Ghi \(VietnameseFormat.integer(count)) tệp…", en: "Writing \(count) files…"))
                 try writer.write(files: result.files, assets: result.assets)
             }
         } catch {

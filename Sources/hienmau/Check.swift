@@ -13,9 +13,10 @@ struct Check: ParsableCommand {
         guard input.accepts(result) else { throw CommandFailure.reported }
         if input.format == .text {
             let pages = result.paths.filter { $0.hasSuffix(".html") }.count
-            print(result.language == .vi
-                  ? "Không có lỗi: \(pages) trang, \(result.rows) dòng số liệu, \(result.diagnostics.warnings.count) cảnh báo."
-                  : "No errors: \(pages) pages, \(result.rows) rows, \(result.diagnostics.warnings.count) warnings.")
+            print(
+                result.language == .vi
+                    ? "Không có lỗi: \(pages) trang, \(result.rows) dòng số liệu, \(result.diagnostics.warnings.count) cảnh báo."
+                    : "No errors: \(pages) pages, \(result.rows) rows, \(result.diagnostics.warnings.count) warnings.")
         }
     }
 }

@@ -36,7 +36,10 @@ struct HienMau: AsyncParsableCommand {
 /// Options shared by `build`, `check` and `serve`.
 struct InputOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The templates folder (default: templates, if there is one): its files replace the built-in theme's, file by file.")
+    @Option(
+        help:
+            "The templates folder (default: templates, if there is one): its files replace the built-in theme's, file by file."
+    )
     var templates: String?
     @Flag(help: "Include drafts.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
@@ -44,8 +47,9 @@ struct InputOptions: ParsableArguments {
 
     var buildOptions: BuildOptions {
         // Without --templates, a templates/ folder is used when there is one.
-        BuildOptions(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates ?? "templates"),
-                     requiresTemplates: templates != nil, drafts: drafts)
+        BuildOptions(
+            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates ?? "templates"),
+            requiresTemplates: templates != nil, drafts: drafts)
     }
 
     /// Whether a build's result may be published: no errors, and no warnings with `--strict`.

@@ -16,7 +16,8 @@ struct Init: ParsableCommand {
             throw CommandFailure(text: "error: \(error.message.text(.vi))\nerror: \(error.message.text(.en))\n")
         }
         let here = folder == "." ? "" : "cd \(folder)\n  "
-        print("""
+        print(
+            """
             Đã tạo trang mới trong \(folder == "." ? "thư mục này" : folder + "/") (a new site):
             \(written.map { "  " + $0 }.joined(separator: "\n"))
 

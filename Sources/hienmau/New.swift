@@ -10,7 +10,8 @@ struct New: ParsableCommand {
 
     func run() throws {
         do {
-            let path = try Scaffold.newCampaign(title: title, content: URL(fileURLWithPath: content), today: Scaffold.today())
+            let path = try Scaffold.newCampaign(
+                title: title, content: URL(fileURLWithPath: content), today: Scaffold.today())
             print(path)
         } catch let error as Scaffold.Failure {
             throw CommandFailure(text: "error: \(error.message.text(.vi))\n")

@@ -12,8 +12,13 @@ enum Report {
             text = sorted.map(printer.format).joined()
             if result.diagnostics.hasErrors {
                 let n = result.diagnostics.errorCount
-                FileHandle.standardError.write(Data((text + (result.language == .vi
-                    ? "\(n) lỗi; không ghi gì vào thư mục đầu ra.\n" : "\(n) error(s); nothing was written.\n")).utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        (text
+                            + (result.language == .vi
+                                ? "\(n) lỗi; không ghi gì vào thư mục đầu ra.\n"
+                                : "\(n) error(s); nothing was written.\n"))
+                            .utf8))
                 return
             }
         case .github:
@@ -31,16 +36,19 @@ enum Report {
     static func summary(_ result: BuildResult, seconds: Double, output: String) {
         let pages = result.paths.filter { $0.hasSuffix(".html") }.count
         let ms = String(format: "%.0f", seconds * 1000)
-        Swift.print(result.language == .vi
-            ? "Đã tạo \(pages) trang từ \(result.rows) dòng số liệu vào \(output)/ trong \(ms) ms (\(result.diagnostics.warnings.count) cảnh báo)."
-            : "Built \(pages) pages from \(result.rows) rows into \(output)/ in \(ms) ms (\(result.diagnostics.warnings.count) warnings).")
+        Swift.print(
+            result.language == .vi
+                ? "Đã tạo \(pages) trang từ \(result.rows) dòng số liệu vào \(output)/ trong \(ms) ms (\(result.diagnostics.warnings.count) cảnh báo)."
+                : "Built \(pages) pages from \(result.rows) rows into \(output)/ in \(ms) ms (\(result.diagnostics.warnings.count) warnings)."
+        )
     }
 
     /// `--timings`: each stage, then the write.
     static func timings(_ result: BuildResult, write: Duration) {
         var lines = result.timings.map { String(format: "%-10@ %8.1f ms", $0.stage, $0.seconds * 1000) }
         // The CSV is read while the write-ups are parsed: "aggregate" above is the wait after parsing.
-        if let all = result.aggregateSeconds, let index = result.timings.firstIndex(where: { $0.stage == "aggregate" }) {
+        if let all = result.aggregateSeconds, let index = result.timings.firstIndex(where: { $0.stage == "aggregate" })
+        {
             lines[index] += String(format: "  (%.1f ms in all, alongside parse)", all * 1000)
         }
         lines.append(String(format: "%-10@ %8.1f ms", "write", write.seconds * 1000))

@@ -16,7 +16,8 @@ struct Serve: ParsableCommand {
     @Option(help: "The output folder.") var output = "public"
     @Option(help: "The port.") var port = 8080
     @Option(help: "The address to listen on; another than 127.0.0.1 only when you mean it.") var host = "127.0.0.1"
-    @Option(help: "Seconds between two looks for changed files where the system cannot say when a file changes.") var poll = 0.05
+    @Option(help: "Seconds between two looks for changed files where the system cannot say when a file changes.")
+    var poll = 0.05
 
     func validate() throws {
         guard UInt16(exactly: port) != nil else {
@@ -47,9 +48,10 @@ struct Serve: ParsableCommand {
                 if watcher.changed() { preview.rebuild(first: false) }
             }
         }
-        say(preview.language == .vi
-              ? "Xem trước tại http://\(host):\(server.port)/ (Ctrl+C để dừng)"
-              : "Preview at http://\(host):\(server.port)/ (Ctrl+C to stop)")
+        say(
+            preview.language == .vi
+                ? "Xem trước tại http://\(host):\(server.port)/ (Ctrl+C để dừng)"
+                : "Preview at http://\(host):\(server.port)/ (Ctrl+C to stop)")
         server.run()
     }
 }
@@ -92,10 +94,12 @@ final class Preview: @unchecked Sendable {
         if result.succeeded {
             write(result, first: first)
             let ms = Int(((ContinuousClock.now - started).seconds * 1000).rounded())
-            let stages = result.timings.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded()))" }.joined(separator: ", ")
-            say(result.language == .vi
-                  ? "Đã dựng lại \(result.rendered.count) tệp trong \(ms) ms (\(stages) ms)."
-                  : "Rebuilt \(result.rendered.count) files in \(ms) ms (\(stages) ms).")
+            let stages = result.timings.map { "\($0.stage) \(Int(($0.seconds * 1000).rounded()))" }.joined(
+                separator: ", ")
+            say(
+                result.language == .vi
+                    ? "Đã dựng lại \(result.rendered.count) tệp trong \(ms) ms (\(stages) ms)."
+                    : "Rebuilt \(result.rendered.count) files in \(ms) ms (\(stages) ms).")
         } else {
             page = PreviewPage.errors(result.diagnostics, language: result.language)
         }
@@ -114,11 +118,13 @@ final class Preview: @unchecked Sendable {
             if first {
                 try writer.write(files: result.files, assets: result.assets)
             } else {
-                try writer.update(files: result.files, rendered: result.rendered, assets: result.assets, previous: files)
+                try writer.update(
+                    files: result.files, rendered: result.rendered, assets: result.assets, previous: files)
             }
             files = result.files
         } catch {
-            let failure = CommandFailure(writing: error, output: output, named: output.lastPathComponent, language: result.language)
+            let failure = CommandFailure(
+                writing: error, output: output, named: output.lastPathComponent, language: result.language)
             FileHandle.standardError.write(Data(failure.text.utf8))
         }
     }
@@ -133,7 +139,7 @@ final class Preview: @unchecked Sendable {
             return html(failure, status: 500)
         }
         guard let file = PreviewPath.resolve(path, root: output),
-              let data = FileManager.default.contents(atPath: file.path)
+            let data = FileManager.default.contents(atPath: file.path)
         else {
             let page = output.appendingPathComponent("404.html")
             let text = FileManager.default.contents(atPath: page.path).map { String(decoding: $0, as: UTF8.self) }
@@ -143,12 +149,14 @@ final class Preview: @unchecked Sendable {
         if type.hasPrefix("text/html") {
             return html(String(decoding: data, as: UTF8.self), status: 200)
         }
-        return PreviewResponse(status: 200, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: [UInt8](data))
+        return PreviewResponse(
+            status: 200, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: [UInt8](data))
     }
 
     private func html(_ text: String, status: Int) -> PreviewResponse {
-        PreviewResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
-                        body: Array(PreviewPage.injectingReload(into: text).utf8))
+        PreviewResponse(
+            status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+            body: Array(PreviewPage.injectingReload(into: text).utf8))
     }
 }
 

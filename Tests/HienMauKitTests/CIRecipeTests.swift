@@ -42,8 +42,9 @@ import Yams
             let stdout = out.fileHandleForReading.readDataToEndOfFile()
             let stderr = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return CLI.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                           stderr: String(decoding: stderr, as: UTF8.self))
+            return CLI.Run(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
         }
 
         func breakARow() throws {
@@ -60,7 +61,9 @@ import Yams
 
     /// The tarball `make dist` made of this version, if there is one.
     static func tarball() throws -> URL? {
-        let version = try CLI.run(["--version"], in: Repo.root).stdout.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+        let version =
+            try CLI.run(["--version"], in: Repo.root).stdout.split(separator: " ").dropFirst().first.map(String.init)
+            ?? ""
         let url = Repo.root.appendingPathComponent("dist/hienmau-\(version)-linux-x86_64.tar.gz")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
@@ -115,7 +118,8 @@ import Yams
         if let download = try Self.download() {
             let install = try runner.run(steps[0].run, extra: env.merging(download) { $1 })
             #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
-            let added = try String(contentsOf: runner.githubPath, encoding: .utf8).split(separator: "\n").map(String.init)
+            let added = try String(contentsOf: runner.githubPath, encoding: .utf8).split(separator: "\n").map(
+                String.init)
             #expect(added == [runner.tools.appendingPathComponent("hienmau").path])
             runner.path = added.joined(separator: ":") + ":" + runner.path
         } else {
@@ -129,7 +133,9 @@ import Yams
         }
         let work = ContinuousClock.now - started
         #expect(FileManager.default.fileExists(atPath: runner.site.appendingPathComponent("public/index.html").path))
-        print("CI steps (\(try Self.tarball() == nil ? "debug binary" : "tarball")): install \(installed), check and build \(work)")
+        print(
+            "CI steps (\(try Self.tarball() == nil ? "debug binary" : "tarball")): install \(installed), check and build \(work)"
+        )
 
         try runner.breakARow()
         let check = try runner.run(steps[1].run)
@@ -145,7 +151,9 @@ import Yams
         let doc = try String(contentsOf: Repo.root.appendingPathComponent("docs/ci.md"), encoding: .utf8)
         for path in [".github/workflows/site.yml", ".gitlab-ci.yml"] {
             let text = try String(contentsOf: runner.site.appendingPathComponent(path), encoding: .utf8)
-            #expect(doc.contains("`\(path)`:\n\n```yaml\n\(text)```\n"), "docs/ci.md does not show \(path) as init writes it")
+            #expect(
+                doc.contains("`\(path)`:\n\n```yaml\n\(text)```\n"),
+                "docs/ci.md does not show \(path) as init writes it")
         }
     }
 
@@ -158,10 +166,12 @@ import Yams
         #expect(install.stdout.hasPrefix("::error file=.github/workflows/site.yml::Đặt HIENMAU_URL và HIENMAU_SHA256"))
         // A wrong checksum stops it before anything is unpacked.
         if let download = try Self.download() {
-            let wrong = try runner.run(try Self.githubSteps(runner.site)[0].run,
-                                       extra: download.merging(["HIENMAU_SHA256": String(repeating: "0", count: 64)]) { $1 })
+            let wrong = try runner.run(
+                try Self.githubSteps(runner.site)[0].run,
+                extra: download.merging(["HIENMAU_SHA256": String(repeating: "0", count: 64)]) { $1 })
             #expect(wrong.status == 1)
-            #expect(!FileManager.default.fileExists(atPath: runner.tools.appendingPathComponent("hienmau/hienmau").path))
+            #expect(
+                !FileManager.default.fileExists(atPath: runner.tools.appendingPathComponent("hienmau/hienmau").path))
         }
     }
 

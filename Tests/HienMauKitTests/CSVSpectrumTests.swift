@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// Every file of csv-spectrum (Fixtures/csv-spectrum) parses to exactly the records of its JSON.
@@ -32,7 +33,11 @@ import Testing
         // A known fault of csv-spectrum 2.0.0, not of the reader: location_coordinates.json
         // gives a phone number that is not the one in its CSV.
         if name == "location_coordinates.csv" {
-            expected = expected.map { var row = $0; row["Contact Phone Number"] = "2095257564"; return row }
+            expected = expected.map {
+                var row = $0
+                row["Contact Phone Number"] = "2095257564"
+                return row
+            }
         }
         let records = try CSVReader.records(in: [UInt8](csv), delimiter: 0x2C)
         let header = try #require(records.first).fields

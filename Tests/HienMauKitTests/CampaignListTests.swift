@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The campaign list and the statistics page past one page of campaigns:
@@ -14,7 +15,9 @@ import Testing
         for n in 0..<count {
             let year = n % 2 == 0 ? 2023 : 2022
             let day = String(format: "%02d", n % 28 + 1)
-            site.write("content/campaigns/c\(n).md", """
+            site.write(
+                "content/campaigns/c\(n).md",
+                """
                 ---
                 title: "Chiến dịch số \(n)"
                 campaign: c-\(n)
@@ -49,19 +52,28 @@ import Testing
         let result = Self.site(campaigns: count).generate()
         #expect(result.succeeded, "\(DiagnosticPrinter(language: .en).format(result.diagnostics))")
         let index = try #require(Self.text(result, "chien-dich/index.html"))
-        #expect(index.contains("<li><a href=\"/chien-dich/nam-2023/\">2023</a> <span class=\"count\">115 chiến dịch</span></li>"))
-        #expect(index.contains("<li><a href=\"/chien-dich/nam-2022/\">2022</a> <span class=\"count\">115 chiến dịch</span></li>"))
+        #expect(
+            index.contains(
+                "<li><a href=\"/chien-dich/nam-2023/\">2023</a> <span class=\"count\">115 chiến dịch</span></li>"))
+        #expect(
+            index.contains(
+                "<li><a href=\"/chien-dich/nam-2022/\">2022</a> <span class=\"count\">115 chiến dịch</span></li>"))
         #expect(index.contains("<h2>Chiến dịch mới nhất</h2>"))
         // 115 campaigns a year: three pages of 50, 50 and 15.
         let pages = result.files.map(\.path).filter { $0.hasPrefix("chien-dich/nam-") }.sorted()
-        #expect(pages == ["chien-dich/nam-2022/index.html", "chien-dich/nam-2022/trang-2/index.html",
-                          "chien-dich/nam-2022/trang-3/index.html", "chien-dich/nam-2023/index.html",
-                          "chien-dich/nam-2023/trang-2/index.html", "chien-dich/nam-2023/trang-3/index.html"])
+        #expect(
+            pages == [
+                "chien-dich/nam-2022/index.html", "chien-dich/nam-2022/trang-2/index.html",
+                "chien-dich/nam-2022/trang-3/index.html", "chien-dich/nam-2023/index.html",
+                "chien-dich/nam-2023/trang-2/index.html", "chien-dich/nam-2023/trang-3/index.html",
+            ])
         var listed: [String] = []
         for page in pages {
             let html = try #require(Self.text(result, page))
             #expect(html.utf8.count < 60_000, "\(page): \(html.utf8.count) bytes")
-            let links = html.components(separatedBy: "<h3><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            let links = html.components(separatedBy: "<h3><a href=\"").dropFirst().map {
+                String($0.prefix { $0 != "\"" })
+            }
             #expect(links.count <= SiteRenderer.campaignsPerPage)
             listed += links
         }
@@ -85,12 +97,13 @@ import Testing
     @Test func aCampaignMayNotTakeTheAddressOfAYear() {
         let site = MiniSite()
         site.write("content/campaigns/hn.md", MiniSite.campaign.replacing("title:", with: "slug: nam-2023\ntitle:"))
-        #expect(site.report() == """
-            content/campaigns/hn.md:2:7: lỗi: slug 'nam-2023' là địa chỉ danh sách chiến dịch của một năm
-            slug: nam-2023
-                  ^
-            gợi ý: đặt 'slug: …' khác
+        #expect(
+            site.report() == """
+                content/campaigns/hn.md:2:7: lỗi: slug 'nam-2023' là địa chỉ danh sách chiến dịch của một năm
+                slug: nam-2023
+                      ^
+                gợi ý: đặt 'slug: …' khác
 
-            """)
+                """)
     }
 }

@@ -58,11 +58,12 @@ import Testing
         let folder = site.folder.url.appendingPathComponent("notes").path
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty, "\(run.stdout)")
-        #expect(run.stderr == """
-            notes: error: thư mục \(folder) có tệp không do hienmau tạo ra (không có .hienmau-output); không ghi đè
-            notes: error: folder \(folder) holds files hienmau did not write (no .hienmau-output); refusing to replace it
+        #expect(
+            run.stderr == """
+                notes: error: thư mục \(folder) có tệp không do hienmau tạo ra (không có .hienmau-output); không ghi đè
+                notes: error: folder \(folder) holds files hienmau did not write (no .hienmau-output); refusing to replace it
 
-            """)
+                """)
     }
 
     @Test func anOutputThatCannotBeWrittenExitsWith1() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The same records written the ways Excel and people write them give the
@@ -10,18 +11,30 @@ import Testing
     /// cell. Nguyễn Văn An has no donor_id; with 8 prior donations his two rows
     /// put him on the roll at 10 only if both rows are seen as one person.
     static let rows: [[String]] = [
-        ["hn-2023", "2023-08-04", "Trụ sở, Hoàn Kiếm", "Nguyễn Văn An", "", "Phòng \"Tham mưu\"", "350", "O+", "8", "yes"],
+        [
+            "hn-2023", "2023-08-04", "Trụ sở, Hoàn Kiếm", "Nguyễn Văn An", "", "Phòng \"Tham mưu\"", "350", "O+", "8",
+            "yes",
+        ],
         ["hn-2023", "2023-08-04", "Trụ sở, Hoàn Kiếm", "Trần Thị Bình", "B1", "Phòng 2", "250", "A+", "", "no"],
         ["hn-2023", "2023-08-05", "Nhà văn hoá\nquận Ba Đình", "Lê Văn Cường", "C1", "Phòng 2", "0", "", "", ""],
-        ["hn-2023", "2023-08-05", "Nhà văn hoá\nquận Ba Đình", "Nguyễn Văn An", "", "Phòng \"Tham mưu\"", "450", "O+", "", "yes"],
+        [
+            "hn-2023", "2023-08-05", "Nhà văn hoá\nquận Ba Đình", "Nguyễn Văn An", "", "Phòng \"Tham mưu\"", "450",
+            "O+", "", "yes",
+        ],
         ["hn-2023", "2023-08-06", "Trụ sở, Hoàn Kiếm", "Phạm Thị Dung", "D1", "Phòng 3", "350", "B+", "12", "yes"],
     ]
-    static let english = ["campaign", "date", "site", "donor", "donor_id", "unit", "volume_ml", "blood_group",
-                          "prior_donations", "consent"]
-    static let vietnamese = ["Chiến dịch", "Ngày", "Điểm hiến", "Họ và tên", "Mã người hiến", "Đơn vị",
-                             "Lượng máu (ml)", "Nhóm máu", "Số lần hiến trước", "Đồng ý công khai"]
-    static let custom = ["Đợt", "Ngày hiến", "Nơi", "Cán bộ", "Mã CB", "Phòng", "Thể tích máu", "Nhóm",
-                         "Lần trước", "Công khai"]
+    static let english = [
+        "campaign", "date", "site", "donor", "donor_id", "unit", "volume_ml", "blood_group",
+        "prior_donations", "consent",
+    ]
+    static let vietnamese = [
+        "Chiến dịch", "Ngày", "Điểm hiến", "Họ và tên", "Mã người hiến", "Đơn vị",
+        "Lượng máu (ml)", "Nhóm máu", "Số lần hiến trước", "Đồng ý công khai",
+    ]
+    static let custom = [
+        "Đợt", "Ngày hiến", "Nơi", "Cán bộ", "Mã CB", "Phòng", "Thể tích máu", "Nhóm",
+        "Lần trước", "Công khai",
+    ]
 
     struct Dialect: Sendable, CustomStringConvertible {
         var description: String
@@ -44,13 +57,15 @@ import Testing
         Dialect(description: "every cell quoted", quoteAll: true),
         Dialect(description: "trailing empty lines", trailingEmptyLines: true),
         Dialect(description: "Vietnamese headers in NFC", header: vietnamese),
-        Dialect(description: "Vietnamese headers in NFD, upper case", header: vietnamese.map { $0.uppercased() },
-                nfdHeader: true),
+        Dialect(
+            description: "Vietnamese headers in NFD, upper case", header: vietnamese.map { $0.uppercased() },
+            nfdHeader: true),
         Dialect(description: "headers mapped in site.yml", header: custom, mapping: true),
         Dialect(description: "D/M/YYYY dates", slashDates: true),
         Dialect(description: "one name in NFD, then in NFC", nfdFirstAn: true),
-        Dialect(description: "Excel in Vietnam: BOM, CRLF, semicolon, D/M/YYYY, Vietnamese headers",
-                delimiter: ";", lineEnd: "\r\n", bom: true, header: vietnamese, slashDates: true),
+        Dialect(
+            description: "Excel in Vietnam: BOM, CRLF, semicolon, D/M/YYYY, Vietnamese headers",
+            delimiter: ";", lineEnd: "\r\n", bom: true, header: vietnamese, slashDates: true),
     ]
 
     static func write(_ d: Dialect) -> [UInt8] {
@@ -84,7 +99,8 @@ import Testing
         site.write("content/data/donations.csv", bytes: write(d ?? Dialect(description: "plain")))
         if d?.mapping == true {
             let pairs = zip(custom, english).map { "  \"\($0)\": \($1)" }.joined(separator: "\n")
-            site.write("content/site.yml", "title: \"Hiến máu\"\nbase_url: \"https://example.org/\"\ncolumns:\n\(pairs)\n")
+            site.write(
+                "content/site.yml", "title: \"Hiến máu\"\nbase_url: \"https://example.org/\"\ncolumns:\n\(pairs)\n")
         }
         return site.generate()
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// Runs the built `hienmau` binary (path in HIENMAU_BIN, set by `make test`)
@@ -74,26 +75,29 @@ import Testing
         let before = CLI.snapshot(temp.url.appendingPathComponent("public"))
 
         let csvURL = content.appendingPathComponent("data/donations.csv")
-        var lines = try String(contentsOf: csvURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        var lines = try String(contentsOf: csvURL, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
         lines[41] = "hn-2023,2023-08-04,Trụ sở Công an Thành phố Hà Nội,Nguyễn Văn Thử,,Phòng Tham mưu,3500,O+,,yes"
         lines[99] = "hn-2032,2023-08-04,Trụ sở Công an Thành phố Hà Nội,Trần Văn Thử,,Phòng Tham mưu,350,O+,,yes"
         try Data(lines.joined(separator: "\n").utf8).write(to: csvURL)
 
         let check = try CLI.run(["check"], in: temp.url)
         #expect(check.status == 1)
-        #expect(check.stderr == """
-            content/data/donations.csv:42:83: lỗi: volume_ml "3500" không phải 0, 250, 350 hay 450
-            \(lines[41])
-            \(String(repeating: " ", count: 82))^
-            gợi ý: để 0 hoặc trống cho người đăng ký nhưng chưa hiến được
-            content/data/donations.csv:100:1: lỗi: mã chiến dịch "hn-2032" không có bài viết nào trong content/campaigns/
-            \(lines[99])
-            ^
-            gợi ý: có phải ý bạn là "hn-2023"?
-            2 lỗi; không ghi gì vào thư mục đầu ra.
+        #expect(
+            check.stderr == """
+                content/data/donations.csv:42:83: lỗi: volume_ml "3500" không phải 0, 250, 350 hay 450
+                \(lines[41])
+                \(String(repeating: " ", count: 82))^
+                gợi ý: để 0 hoặc trống cho người đăng ký nhưng chưa hiến được
+                content/data/donations.csv:100:1: lỗi: mã chiến dịch "hn-2032" không có bài viết nào trong content/campaigns/
+                \(lines[99])
+                ^
+                gợi ý: có phải ý bạn là "hn-2023"?
+                2 lỗi; không ghi gì vào thư mục đầu ra.
 
-            """)
+                """)
         let build = try CLI.run(["build"], in: temp.url)
         #expect(build.status == 1)
         #expect(CLI.snapshot(temp.url.appendingPathComponent("public")) == before)

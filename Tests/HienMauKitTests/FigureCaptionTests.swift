@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HienMauKit
 
 /// How Markdown images become figures: an image alone in its paragraph is a
@@ -12,8 +13,12 @@ import Testing
     @Test func anImageAloneWithACreditLineIsAFigure() {
         let document = render("Trước.\n\n![Hàng ghế *xanh*](a.jpg)\n\n*Ảnh: V.N*\n\nSau.\n")
         #expect(document.html == "<p>Trước.</p>\n<!--hienmau-image:0-->\n<p>Sau.</p>\n")
-        #expect(document.images == [ImageUse(url: "a.jpg", alt: "Hàng ghế xanh", title: nil, line: 7, column: 1, isFigure: true,
-                                              captionHTML: "<span class=\"credit\"><em>Ảnh: V.N</em></span>")])
+        #expect(
+            document.images == [
+                ImageUse(
+                    url: "a.jpg", alt: "Hàng ghế xanh", title: nil, line: 7, column: 1, isFigure: true,
+                    captionHTML: "<span class=\"credit\"><em>Ảnh: V.N</em></span>")
+            ])
     }
 
     @Test func theTitleComesFirstInTheCaption() {
@@ -32,13 +37,16 @@ import Testing
             #expect(document.images[0].captionHTML == nil, "\(text)")
             #expect(document.html.hasPrefix("<!--hienmau-image:0-->\n<p>"), "\(text)")
         }
-        #expect(render("![a](a.jpg)\n\nPhoto: V.N\n").images[0].captionHTML == "<span class=\"credit\">Photo: V.N</span>")
+        #expect(
+            render("![a](a.jpg)\n\nPhoto: V.N\n").images[0].captionHTML == "<span class=\"credit\">Photo: V.N</span>")
         #expect(render("![a](a.jpg)\n\nẢNH: V.N\n").images[0].captionHTML == "<span class=\"credit\">ẢNH: V.N</span>")
     }
 
     @Test func anImageInALineStaysThereAtItsColumn() {
         let document = render("Dòng một\nvà ảnh ![nhỏ](b.png) ở đây, [liên kết](/gioi-thieu/).\n")
-        #expect(document.html == "<p>Dòng một\nvà ảnh <!--hienmau-image:0--> ở đây, <a href=\"/gioi-thieu/\">liên kết</a>.</p>\n")
+        #expect(
+            document.html
+                == "<p>Dòng một\nvà ảnh <!--hienmau-image:0--> ở đây, <a href=\"/gioi-thieu/\">liên kết</a>.</p>\n")
         #expect(document.images.map { [$0.line, $0.column] } == [[6, 8]])
         #expect(document.images[0].isFigure == false)
         #expect(document.links == [LinkUse(url: "/gioi-thieu/", line: 6, column: 29)])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 @Suite struct FigureTests {
@@ -30,8 +31,11 @@ import Testing
         let a = try #require(result.campaign("a-2023"))
         #expect(a.progress == nil)
         #expect(a.bySite.map(\.key) == ["Điểm B", "Điểm A"])
-        #expect(a.bySite.map(\.tally) == [Tally(registrations: 2, donations: 2, volumeML: 800),
-                                          Tally(registrations: 3, donations: 1, volumeML: 250)])
+        #expect(
+            a.bySite.map(\.tally) == [
+                Tally(registrations: 2, donations: 2, volumeML: 800),
+                Tally(registrations: 3, donations: 1, volumeML: 250),
+            ])
         #expect(a.byDate.map { $0.key!.iso } == ["2023-08-04", "2023-08-05"])
         #expect(a.byDate.map(\.tally.donations) == [1, 2])
         // Empty unit forms its own group, last.
@@ -55,14 +59,16 @@ import Testing
         let (result, diagnostics) = figures(csv: csv, campaigns: [("old", nil), ("new", nil)])
         #expect(!diagnostics.hasErrors)
         // P1: prior 8 + 1 (old) = 9 after old, 10 after new. Tư: max prior 4 + 1 + 1 = 6.
-        #expect(result.campaignRolls["old"] == [
-            HonouredDonor(name: "Nguyễn Văn Hùng", unit: "U", donations: 9, milestone: 5),
-            HonouredDonor(name: "Trần Văn Tư", unit: "U", donations: 5, milestone: 5),
-        ])
-        #expect(result.campaignRolls["new"] == [
-            HonouredDonor(name: "Nguyễn Văn Hùng", unit: "U", donations: 10, milestone: 10),
-            HonouredDonor(name: "Trần Văn Tư", unit: "U", donations: 6, milestone: 5),
-        ])
+        #expect(
+            result.campaignRolls["old"] == [
+                HonouredDonor(name: "Nguyễn Văn Hùng", unit: "U", donations: 9, milestone: 5),
+                HonouredDonor(name: "Trần Văn Tư", unit: "U", donations: 5, milestone: 5),
+            ])
+        #expect(
+            result.campaignRolls["new"] == [
+                HonouredDonor(name: "Nguyễn Văn Hùng", unit: "U", donations: 10, milestone: 10),
+                HonouredDonor(name: "Trần Văn Tư", unit: "U", donations: 6, milestone: 5),
+            ])
         #expect(result.honourRoll.map(\.donations) == [10, 6])
     }
 
@@ -93,9 +99,10 @@ import Testing
             """
         let (result, _) = figures(csv: csv, campaigns: [("a", nil)])
         // 20s first (named before anonymous), then 10s by given name: An < Ánh < Bình < Dũng < Đức.
-        #expect(result.honourRoll.map { $0.name ?? "–" } == [
-            "Phạm Văn Anh", "–", "Nguyễn Văn An", "Lê Thị Ánh", "Trần Văn Bình", "Bùi Văn Dũng", "Đỗ Văn Đức",
-        ])
+        #expect(
+            result.honourRoll.map { $0.name ?? "–" } == [
+                "Phạm Văn Anh", "–", "Nguyễn Văn An", "Lê Thị Ánh", "Trần Văn Bình", "Bùi Văn Dũng", "Đỗ Văn Đức",
+            ])
         #expect(result.honourRoll.map(\.milestone) == [20, 20, 10, 10, 10, 10, 10])
     }
 
@@ -123,9 +130,11 @@ import Testing
 
             """
         var diagnostics = Diagnostics()
-        var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: nil)], milestones: [10], consentDefault: false)
-        DonationTable.read(bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "draft"]),
-                           diagnostics: &diagnostics, into: &builder)
+        var builder = FigureBuilder(
+            campaigns: [.init(id: "a", targetUnits: nil)], milestones: [10], consentDefault: false)
+        DonationTable.read(
+            bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "draft"]),
+            diagnostics: &diagnostics, into: &builder)
         let result = builder.finish()
         #expect(!diagnostics.hasErrors)
         #expect(result.totals.registrations == 1)
@@ -167,14 +176,17 @@ import Testing
             let id = late ? "LE\(i % 900)" : i % 5 == 0 ? "" : "ID\(i % 9_000)"
             let volume = i % 1_000 == 999 ? "300" : ["0", "250", "350", "450"][i % 4]
             let day = 1 + (i % 28)
-            csv += "\(campaign),2023-02-\(day < 10 ? "0" : "")\(day),Điểm \(i % 4),\(donor),\(id),Đơn vị \(i % 13),\(volume),O+,\(i % 11 == 0 ? "9" : ""),\(i % 17 == 0 ? "no" : "yes")\n"
+            csv +=
+                "\(campaign),2023-02-\(day < 10 ? "0" : "")\(day),Điểm \(i % 4),\(donor),\(id),Đơn vị \(i % 13),\(volume),O+,\(i % 11 == 0 ? "9" : ""),\(i % 17 == 0 ? "no" : "yes")\n"
         }
         func run(threads: Int, splitting: Bool = false) -> String {
             var diagnostics = Diagnostics()
-            var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: 100), .init(id: "b", targetUnits: nil)],
-                                        milestones: [5, 10], consentDefault: false, file: "d.csv")
-            DonationTable.read(bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "b", "draft"]),
-                               diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
+            var builder = FigureBuilder(
+                campaigns: [.init(id: "a", targetUnits: 100), .init(id: "b", targetUnits: nil)],
+                milestones: [5, 10], consentDefault: false, file: "d.csv")
+            DonationTable.read(
+                bytes: Array(csv.utf8), context: .init(file: "d.csv", campaignIDs: ["a", "b", "draft"]),
+                diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
             diagnostics.append(contentsOf: builder.nameWarnings())
             // Past 4,096 donors, the honour rolls and the 12-week check walk the donors in ranges on every core.
             diagnostics.append(contentsOf: builder.donorWarnings(file: "d.csv", threads: threads))
@@ -182,7 +194,9 @@ import Testing
             var out = DiagnosticPrinter(language: .en).format(diagnostics)
             for campaign in figures.campaigns {
                 out += "\(campaign.id) \(campaign.totals)\n"
-                for group in campaign.bySite + campaign.byUnit + campaign.byBloodGroup { out += "  \(group.key ?? "-") \(group.tally)\n" }
+                for group in campaign.bySite + campaign.byUnit + campaign.byBloodGroup {
+                    out += "  \(group.key ?? "-") \(group.tally)\n"
+                }
                 for group in campaign.byDate { out += "  \(group.key!.iso) \(group.tally)\n" }
                 for donor in figures.campaignRolls[campaign.id] ?? [] { out += "  roll \(donor)\n" }
             }
@@ -196,9 +210,11 @@ import Testing
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
             func read(_ threads: Int, splitting: Bool = false) -> String {
                 var diagnostics = Diagnostics()
-                var builder = FigureBuilder(campaigns: [.init(id: "hn-2023", targetUnits: nil)], milestones: [2], consentDefault: false)
-                DonationTable.read(bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["hn-2023"]),
-                                   diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
+                var builder = FigureBuilder(
+                    campaigns: [.init(id: "hn-2023", targetUnits: nil)], milestones: [2], consentDefault: false)
+                DonationTable.read(
+                    bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["hn-2023"]),
+                    diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
                 return DiagnosticPrinter(language: .en).format(diagnostics) + "\(builder.finish().totals)"
             }
             #expect(read(1) == read(2), "\(name)")
@@ -218,16 +234,28 @@ import Testing
         let header = "campaign,date,site,donor,donor_id,unit,volume_ml,blood_group,prior_donations,consent\n"
         func rows(_ count: Int, from first: Int = 0) -> String {
             (first..<first + count).map { i in
-                let site = i % 3 == 0 ? "\"Điểm \"\"\(i % 5)\"\"\"" : i % 3 == 1 ? "\"Điểm\nsố \(i % 4)\"" : "Điểm \(i % 4)"
-                return "a,2023-02-0\(1 + i % 9),\(site),Người \(i % 700),,Phòng Cảnh sát giao thông \(i % 9),\(i % 500 == 7 ? "300" : "350"),A+,,yes\n"
+                let site =
+                    i % 3 == 0 ? "\"Điểm \"\"\(i % 5)\"\"\"" : i % 3 == 1 ? "\"Điểm\nsố \(i % 4)\"" : "Điểm \(i % 4)"
+                return
+                    "a,2023-02-0\(1 + i % 9),\(site),Người \(i % 700),,Phòng Cảnh sát giao thông \(i % 9),\(i % 500 == 7 ? "300" : "350"),A+,,yes\n"
             }.joined()
         }
         let batch = RecordBatch.capacity
         let cases: [(name: String, bytes: [UInt8], says: String)] = [
             ("three batches", Array((header + rows(2 * batch + 17)).utf8), "volume_ml \"300\""),
-            ("a stray quote in the second batch", Array((header + rows(batch + 5) + "a,2023-02-01,\"Điểm\"x,Người,,,350,A+,,yes\n" + rows(50)).utf8), "error:"),
-            ("a quote never closed", Array((header + rows(batch) + "a,2023-02-01,\"Điểm,Người,,,350,A+,,yes\n").utf8), "error:"),
-            ("bytes that are not UTF-8", Array((header + rows(batch + 1)).utf8) + [0x61, 0x2C, 0xFF, 0x0A] + Array(rows(3).utf8), "error:"),
+            (
+                "a stray quote in the second batch",
+                Array((header + rows(batch + 5) + "a,2023-02-01,\"Điểm\"x,Người,,,350,A+,,yes\n" + rows(50)).utf8),
+                "error:"
+            ),
+            (
+                "a quote never closed",
+                Array((header + rows(batch) + "a,2023-02-01,\"Điểm,Người,,,350,A+,,yes\n").utf8), "error:"
+            ),
+            (
+                "bytes that are not UTF-8",
+                Array((header + rows(batch + 1)).utf8) + [0x61, 0x2C, 0xFF, 0x0A] + Array(rows(3).utf8), "error:"
+            ),
             ("a broken header", Array(("campaign,date,donor\n" + rows(batch + 3)).utf8), "error:"),
             ("UTF-16", [0xFF, 0xFE] + Array(header.utf8), "error:"),
             ("only a header", Array(header.utf8), "rows 0"),
@@ -236,13 +264,16 @@ import Testing
         for (name, bytes, says) in cases {
             func read(_ threads: Int, splitting: Bool = false) -> String {
                 var diagnostics = Diagnostics()
-                var builder = FigureBuilder(campaigns: [.init(id: "a", targetUnits: nil)], milestones: [5], consentDefault: false)
-                DonationTable.read(bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["a"]),
-                                   diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
+                var builder = FigureBuilder(
+                    campaigns: [.init(id: "a", targetUnits: nil)], milestones: [5], consentDefault: false)
+                DonationTable.read(
+                    bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["a"]),
+                    diagnostics: &diagnostics, into: &builder, threads: threads, splitting: splitting)
                 diagnostics.append(contentsOf: builder.nameWarnings())
                 let figures = builder.finish()
                 return DiagnosticPrinter(language: .en).format(diagnostics)
-                    + "\(figures.totals) rows \(figures.rowsRead)\n" + figures.honourRoll.map { "\($0)" }.joined(separator: "\n")
+                    + "\(figures.totals) rows \(figures.rowsRead)\n"
+                    + figures.honourRoll.map { "\($0)" }.joined(separator: "\n")
             }
             let one = read(1)
             #expect(one.contains(says), "\(name)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 @Suite struct FormatTests {
@@ -95,8 +96,10 @@ import Testing
         stream.key("a")
         stream.beginArray()
         stream.int(1)
-        stream.beginObject(); stream.end()
-        stream.beginArray(); stream.end()
+        stream.beginObject()
+        stream.end()
+        stream.beginArray()
+        stream.end()
         stream.string(nil)
         stream.double(0.5)
         stream.double(.nan)
@@ -106,32 +109,35 @@ import Testing
         stream.field("c", "d")
         stream.key("e")
         stream.beginArray()
-        stream.beginObject(); stream.field("f", nil as Int?); stream.end()
+        stream.beginObject()
+        stream.field("f", nil as Int?)
+        stream.end()
         stream.end()
         stream.end()
         stream.end()
         let streamed = String(decoding: stream.finish(), as: UTF8.self)
-        #expect(streamed == """
-            {
-              "a": [
-                1,
-                {},
-                [],
-                null,
-                0.5,
-                null
-              ],
-              "b": {
-                "c": "d",
-                "e": [
-                  {
-                    "f": null
+        #expect(
+            streamed == """
+                {
+                  "a": [
+                    1,
+                    {},
+                    [],
+                    null,
+                    0.5,
+                    null
+                  ],
+                  "b": {
+                    "c": "d",
+                    "e": [
+                      {
+                        "f": null
+                      }
+                    ]
                   }
-                ]
-              }
-            }
+                }
 
-            """)
+                """)
     }
 }
 
@@ -140,31 +146,34 @@ import Testing
     @Test func layoutIsStable() {
         let printer = DiagnosticPrinter(language: .en)
         let items = [
-            Diagnostic(.error, at: SourceLocation(file: "content/data/donations.csv", line: 2, column: 36),
-                       Message(vi: "sai", en: "volume_ml \"3500\" is wrong"), hint: Message(vi: "gợi ý", en: "use 350")),
-            Diagnostic(.warning, at: SourceLocation(file: "content/site.yml", line: 0, column: 0), Message(vi: "x", en: "<y>")),
+            Diagnostic(
+                .error, at: SourceLocation(file: "content/data/donations.csv", line: 2, column: 36),
+                Message(vi: "sai", en: "volume_ml \"3500\" is wrong"), hint: Message(vi: "gợi ý", en: "use 350")),
+            Diagnostic(
+                .warning, at: SourceLocation(file: "content/site.yml", line: 0, column: 0), Message(vi: "x", en: "<y>")),
         ]
-        #expect(printer.formatJSON(items) == """
-            [
-              {
-                "severity": "error",
-                "file": "content/data/donations.csv",
-                "line": 2,
-                "column": 36,
-                "message": "volume_ml \\"3500\\" is wrong",
-                "hint": "use 350"
-              },
-              {
-                "severity": "warning",
-                "file": "content/site.yml",
-                "line": 0,
-                "column": 0,
-                "message": "\\u003cy>",
-                "hint": null
-              }
-            ]
+        #expect(
+            printer.formatJSON(items) == """
+                [
+                  {
+                    "severity": "error",
+                    "file": "content/data/donations.csv",
+                    "line": 2,
+                    "column": 36,
+                    "message": "volume_ml \\"3500\\" is wrong",
+                    "hint": "use 350"
+                  },
+                  {
+                    "severity": "warning",
+                    "file": "content/site.yml",
+                    "line": 0,
+                    "column": 0,
+                    "message": "\\u003cy>",
+                    "hint": null
+                  }
+                ]
 
-            """)
+                """)
         #expect(printer.formatJSON([]) == "[]\n")
     }
 }

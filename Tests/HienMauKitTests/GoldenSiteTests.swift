@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// Builds the sample site and compares every output file with the reviewed
@@ -50,11 +51,14 @@ import Testing
         let site = MiniSite()
         var csv = MiniSite.header
         for n in 0..<60 {
-            site.write("content/campaigns/c\(n).md", MiniSite.campaign
-                .replacing("campaign: hn-2023", with: "campaign: c-\(n)")
-                .replacing("Giọt máu nghĩa tình", with: "Chiến dịch số \(n)"))
+            site.write(
+                "content/campaigns/c\(n).md",
+                MiniSite.campaign
+                    .replacing("campaign: hn-2023", with: "campaign: c-\(n)")
+                    .replacing("Giọt máu nghĩa tình", with: "Chiến dịch số \(n)"))
             for r in 0..<(n % 7 + 1) {
-                csv += "c-\(n),2023-08-0\(r % 5 + 4),Điểm \(r % 3),Người \(n)-\(r),,Đơn vị \(r % 4),350,O+,\(n % 12),yes\n"
+                csv +=
+                    "c-\(n),2023-08-0\(r % 5 + 4),Điểm \(r % 3),Người \(n)-\(r),,Đơn vị \(r % 4),350,O+,\(n % 12),yes\n"
             }
         }
         site.remove("content/campaigns/hn.md")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The preview server's request reader and host check, without a socket.
@@ -19,7 +20,10 @@ import Testing
     @Test func aHeadCutAnywhereReadsTheSame() {
         let text = "GET /thong-ke/?a=1 HTTP/1.1\r\nHost: localhost:8080\r\nX-Empty:\r\nConnection: close\r\n\r\n"
         let whole = read([text])
-        guard case .head(let head, let length) = whole else { Issue.record("\(whole)"); return }
+        guard case .head(let head, let length) = whole else {
+            Issue.record("\(whole)")
+            return
+        }
         #expect(length == text.utf8.count)
         #expect(head.method == "GET" && head.path == "/thong-ke/" && head.version == "HTTP/1.1")
         #expect(head.header("host") == "localhost:8080" && head.header("x-empty") == "")
@@ -33,7 +37,9 @@ import Testing
     @Test func limitsAreRefusedWithTheirStatus() {
         #expect(read(["GET /" + String(repeating: "a", count: 9000)]) == .refused(status: 414))
         #expect(read(["GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 40_000)]) == .refused(status: 431))
-        #expect(read(["GET / HTTP/1.1\r\n" + (0..<101).map { "X-\($0): 1\r\n" }.joined() + "\r\n"]) == .refused(status: 431))
+        #expect(
+            read(["GET / HTTP/1.1\r\n" + (0..<101).map { "X-\($0): 1\r\n" }.joined() + "\r\n"]) == .refused(status: 431)
+        )
         #expect(read(["GARBAGE\r\n\r\n"]) == .refused(status: 400))
         #expect(read(["GET / HTTP/1.1\r\n folded: x\r\n\r\n"]) == .refused(status: 400))
         #expect(read(["GET / SPDY/3\r\n\r\n"]) == .refused(status: 400))
@@ -57,7 +63,10 @@ import Testing
         for good in ["localhost", "LOCALHOST:8080", "127.0.0.1:8080", "[::1]:8080", "127.0.0.1"] {
             #expect(hosts.accepts(host: good), "\(good)")
         }
-        for bad in [nil, "", "evil.example", "evil.example:8080", "127.0.0.1:8081", "localhost.evil.example", "127.0.0.1.nip.io"] {
+        for bad in [
+            nil, "", "evil.example", "evil.example:8080", "127.0.0.1:8081", "localhost.evil.example",
+            "127.0.0.1.nip.io",
+        ] {
             #expect(!hosts.accepts(host: bad), "\(bad ?? "nil")")
         }
         #expect(hosts.accepts(origin: nil))
@@ -68,7 +77,9 @@ import Testing
     }
 
     @Test func webSocketFramesRoundTrip() {
-        let masked: [UInt8] = [0x81, 0x85, 1, 2, 3, 4] + Array("hello".utf8).enumerated().map { $0.element ^ [1, 2, 3, 4][$0.offset & 3] }
+        let masked: [UInt8] =
+            [0x81, 0x85, 1, 2, 3, 4]
+            + Array("hello".utf8).enumerated().map { $0.element ^ [1, 2, 3, 4][$0.offset & 3] }
         #expect(WebSocketFrames.read(masked) == .frame(opcode: 1, payload: Array("hello".utf8), length: 11))
         #expect(WebSocketFrames.read(Array(masked.prefix(7))) == .incomplete)
         #expect(WebSocketFrames.read([0x81, 0x05] + Array("hello".utf8)) == .invalid)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// A roll longer than one page goes on over `vinh-danh/trang-N/`: every donor

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import HienMauKit
 
 /// Workbooks made to hurt: each is one located error, never a crash, a hang
@@ -26,8 +27,10 @@ import ZIPFoundation
         let url = temp.url.appendingPathComponent("donations.xlsx")
         let archive = try Archive(url: url, accessMode: .create)
         for (path, bytes) in parts.sorted(by: { $0.key < $1.key }) {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                compressionMethod: .deflate
+            ) { position, size in
                 Data(bytes[Int(position)..<Int(position) + size])
             }
         }
@@ -35,8 +38,11 @@ import ZIPFoundation
     }
 
     func parts(sheet: String, strings: String? = nil) -> [String: [UInt8]] {
-        var parts = ["xl/workbook.xml": Array(Self.workbookXML.utf8), "xl/_rels/workbook.xml.rels": Array(Self.relationships.utf8),
-                     "xl/worksheets/sheet1.xml": Array(sheet.utf8)]
+        var parts = [
+            "xl/workbook.xml": Array(Self.workbookXML.utf8),
+            "xl/_rels/workbook.xml.rels": Array(Self.relationships.utf8),
+            "xl/worksheets/sheet1.xml": Array(sheet.utf8),
+        ]
         if let strings { parts["xl/sharedStrings.xml"] = Array(strings.utf8) }
         return parts
     }
@@ -47,7 +53,9 @@ import ZIPFoundation
             let workbook = try Workbook(url: url, limits: limits)
             var rows = 0
             let problems = try workbook.rows(of: workbook.sheets[0]) { _ in rows += 1 }
-            if let first = problems.first { return .failure(WorkbookError(first.message, sheet: "Số liệu", cell: first.cell)) }
+            if let first = problems.first {
+                return .failure(WorkbookError(first.message, sheet: "Số liệu", cell: first.cell))
+            }
             return .success(rows)
         } catch let error as WorkbookError {
             return .failure(error)
@@ -65,7 +73,10 @@ import ZIPFoundation
         let url = try workbook(parts(sheet: Self.sheet(body)), in: temp)
         var limits = Workbook.Limits()
         limits.sheetBytes = 8 << 20
-        guard case .failure(let error) = read(url, limits: limits) else { Issue.record("read"); return }
+        guard case .failure(let error) = read(url, limits: limits) else {
+            Issue.record("read")
+            return
+        }
         #expect(error.message.en.hasPrefix("the workbook's part xl/worksheets/sheet1.xml inflates to more than"))
     }
 
@@ -73,7 +84,10 @@ import ZIPFoundation
         let temp = TempFolder()
         let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>campaign</t></is></c></row>"
         let url = try workbook(parts(sheet: Self.sheet(rows, dimension: "A1:XFD1048576")), in: temp)
-        guard case .success(let rows) = read(url) else { Issue.record("read"); return }
+        guard case .success(let rows) = read(url) else {
+            Issue.record("read")
+            return
+        }
         #expect(rows == 1)
     }
 
@@ -82,8 +96,12 @@ import ZIPFoundation
         let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
         let merges = "<mergeCells count=\"1\"><mergeCell ref=\"A1:XFD1048576\"/></mergeCells>"
         let url = try workbook(parts(sheet: Self.sheet(rows, merges: merges)), in: temp)
-        guard case .failure(let error) = read(url) else { Issue.record("read"); return }
-        #expect(error.message.en == "the merged range A1:XFD1048576 covers 17179869184 cells: no table of records has one")
+        guard case .failure(let error) = read(url) else {
+            Issue.record("read")
+            return
+        }
+        #expect(
+            error.message.en == "the merged range A1:XFD1048576 covers 17179869184 cells: no table of records has one")
         #expect(error.cell == CellReference(row: 1, column: 1))
     }
 
@@ -92,7 +110,10 @@ import ZIPFoundation
         let strings = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>a</t></si></sst>"
         let rows = "<row r=\"3\"><c r=\"D3\" t=\"s\"><v>7</v></c></row>"
         let url = try workbook(parts(sheet: Self.sheet(rows), strings: strings), in: temp)
-        guard case .failure(let error) = read(url) else { Issue.record("read"); return }
+        guard case .failure(let error) = read(url) else {
+            Issue.record("read")
+            return
+        }
         #expect(error.message.en == "the cell refers to shared string 7, which the file does not have")
         #expect(error.cell == CellReference(row: 3, column: 4))
     }
@@ -101,17 +122,24 @@ import ZIPFoundation
         let temp = TempFolder()
         let sheet = Self.sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
         let url = try workbook(parts(sheet: String(sheet.prefix(sheet.count - 30))), in: temp)
-        guard case .failure(let error) = read(url) else { Issue.record("read"); return }
+        guard case .failure(let error) = read(url) else {
+            Issue.record("read")
+            return
+        }
         #expect(error.message.en.hasPrefix("the workbook's part xl/worksheets/sheet1.xml is damaged (XML line 1:"))
         #expect(error.sheet == "Số liệu")
     }
 
     @Test func aDTDIsRefused() throws {
         let temp = TempFolder()
-        let laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>"
+        let laughs =
+            "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]>"
             + "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"
         let url = try workbook(parts(sheet: laughs), in: temp)
-        guard case .failure(let error) = read(url) else { Issue.record("read"); return }
+        guard case .failure(let error) = read(url) else {
+            Issue.record("read")
+            return
+        }
         #expect(error.message.en.hasPrefix("the workbook's part xl/worksheets/sheet1.xml is damaged"))
     }
 
@@ -119,9 +147,12 @@ import ZIPFoundation
         let temp = TempFolder()
         temp.write("donations.xlsx", "PK\u{3}\u{4} not really")
         guard case .failure(let error) = read(temp.url.appendingPathComponent("donations.xlsx")) else {
-            Issue.record("read"); return
+            Issue.record("read")
+            return
         }
-        #expect(error.message.vi == "tệp không phải bảng tính Excel (.xlsx) đọc được: không phải tệp nén zip / not a zip archive")
+        #expect(
+            error.message.vi
+                == "tệp không phải bảng tính Excel (.xlsx) đọc được: không phải tệp nén zip / not a zip archive")
         #expect(error.hint?.en == "open it in Excel or LibreOffice and save it again as \"Excel Workbook (.xlsx)\"")
     }
 }

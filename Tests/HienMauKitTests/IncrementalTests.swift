@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// What `serve` re-renders after an edit: only the jobs whose inputs changed,
@@ -38,8 +39,10 @@ import Testing
     static let page = "chien-dich/cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19/index.html"
     /// The data files made from every campaign's front matter (`Listing`):
     /// an edit of any front matter renders them again.
-    static let listed = ["data/by-blood-group.csv", "data/by-date.csv", "data/by-site.csv", "data/by-unit.csv",
-                         "data/campaigns.csv", "data/campaigns.json"]
+    static let listed = [
+        "data/by-blood-group.csv", "data/by-date.csv", "data/by-site.csv", "data/by-unit.csv",
+        "data/campaigns.csv", "data/campaigns.json",
+    ]
 
     @Test func nothingChangedRendersNothing() {
         let again = session.build()
@@ -60,12 +63,19 @@ import Testing
     /// sitemap (the slug is written, so it stays) nor the honour roll's files.
     @Test func aTitleRerendersThePageAndTheListsThatShowIt() throws {
         try edit("campaigns/ca-mau-2020.md") {
-            $0.replacing("title: \"Công an Cà Mau hiến 667 đơn vị máu giữa mùa dịch COVID-19\"",
-                         with: "title: \"Công an Cà Mau hiến 667 đơn vị máu\"\nslug: cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19")
+            $0.replacing(
+                "title: \"Công an Cà Mau hiến 667 đơn vị máu giữa mùa dịch COVID-19\"",
+                with:
+                    "title: \"Công an Cà Mau hiến 667 đơn vị máu\"\nslug: cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19"
+            )
         }
         let result = session.build()
-        #expect(result.rendered == (Self.listed + [Self.page, "chien-dich/index.html", "feed.xml", "index.html",
-                                                   "thong-ke/index.html", "tim-kiem/index.html"]).sorted())
+        #expect(
+            result.rendered
+                == (Self.listed + [
+                    Self.page, "chien-dich/index.html", "feed.xml", "index.html",
+                    "thong-ke/index.html", "tim-kiem/index.html",
+                ]).sorted())
         #expect(session.recordReads == 1)
         expectSameAsFullBuild(result)
     }
@@ -73,14 +83,18 @@ import Testing
     /// The organiser is on the campaign's page and in the search page's index;
     /// the listed data files are made again (and come out the same).
     @Test func anOrganizerRerendersThePageAndTheSearchPage() throws {
-        try edit("campaigns/ca-mau-2020.md") { $0.replacing("organizer: \"Công an tỉnh", with: "organizer: \"Ban chỉ huy Công an tỉnh") }
+        try edit("campaigns/ca-mau-2020.md") {
+            $0.replacing("organizer: \"Công an tỉnh", with: "organizer: \"Ban chỉ huy Công an tỉnh")
+        }
         let result = session.build()
         #expect(result.rendered == (Self.listed + [Self.page, "tim-kiem/index.html"]).sorted())
         expectSameAsFullBuild(result)
     }
 
     @Test func theRecordsReadAgainOnlyWhenTheyChange() throws {
-        try edit("data/donations.csv") { $0 + "ca-mau-2020,2020-04-19,Hội trường Công an tỉnh,Người Mới,,Phòng Tham mưu,350,O+,,yes\n" }
+        try edit("data/donations.csv") {
+            $0 + "ca-mau-2020,2020-04-19,Hội trường Công an tỉnh,Người Mới,,Phòng Tham mưu,350,O+,,yes\n"
+        }
         let result = session.build()
         #expect(session.recordReads == 2)
         #expect(result.rendered == all)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The binary on a new site: `init`, then `build` with nothing else, valid
@@ -19,7 +20,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("templates").path))
         // The built-in static files, written by the streamed build.
         for file in BuiltInTheme.all where file.path.hasPrefix("static/") {
-            let written = FileManager.default.contents(atPath: site.appendingPathComponent("public/" + file.path.dropFirst(7)).path)
+            let written = FileManager.default.contents(
+                atPath: site.appendingPathComponent("public/" + file.path.dropFirst(7)).path)
             #expect(written == Data(file.bytes), "\(file.path)")
         }
         let checker = Process()
@@ -34,7 +36,9 @@ import Testing
         // A second init there is refused, and exits 1.
         let again = try CLI.run(["init", "site"], in: temp.url)
         #expect(again.status == 1)
-        #expect(again.stderr.hasPrefix("error: thư mục site đã có nội dung (README.md, content, public); "), "\(again.stderr)")
+        #expect(
+            again.stderr.hasPrefix("error: thư mục site đã có nội dung (README.md, content, public); "),
+            "\(again.stderr)")
     }
 
     @Test func themeExportThenOneEditedTemplateOverridesThatPage() throws {
@@ -47,11 +51,15 @@ import Testing
         let text = try String(contentsOf: page, encoding: .utf8)
         try Data(text.replacing("<h1>{{title}}</h1>", with: "<h1 class=\"riêng\">{{title}}</h1>").utf8).write(to: page)
         #expect(try CLI.run(["build"], in: temp.url).status == 0)
-        let about = try String(contentsOf: temp.url.appendingPathComponent("public/gioi-thieu/index.html"), encoding: .utf8)
+        let about = try String(
+            contentsOf: temp.url.appendingPathComponent("public/gioi-thieu/index.html"), encoding: .utf8)
         #expect(about.contains("<h1 class=\"riêng\">Giới thiệu</h1>"))
         let again = try CLI.run(["theme", "export"], in: temp.url)
         #expect(again.status == 1)
-        #expect(again.stderr == "error: templates/page.mustache đã có; không ghi gì\nerror: templates/page.mustache already exists; nothing was written\n")
+        #expect(
+            again.stderr
+                == "error: templates/page.mustache đã có; không ghi gì\nerror: templates/page.mustache already exists; nothing was written\n"
+        )
     }
 
     @Test func versionNamesTheReleaseAndTheCommit() throws {

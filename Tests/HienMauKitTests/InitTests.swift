@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// `hienmau init`: a starter site that builds at once, with no warning and no templates.
@@ -19,14 +20,18 @@ import Testing
     @Test func theStarterSiteBuildsWithNoWarning() throws {
         let starter = try initialised(), folder = starter.folder
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("templates").path))
-        let result = Site.generate(BuildOptions(content: folder.appendingPathComponent("content"),
-                                                templates: folder.appendingPathComponent("templates")))
+        let result = Site.generate(
+            BuildOptions(
+                content: folder.appendingPathComponent("content"),
+                templates: folder.appendingPathComponent("templates")))
         #expect(result.succeeded)
         #expect(result.diagnostics.items.isEmpty, "\(DiagnosticPrinter(language: .vi).format(result.diagnostics))")
         #expect(result.rows == 8)
         let paths = Set(result.files.map(\.path))
-        for path in ["index.html", "chien-dich/ngay-hoi-hien-mau-mua-xuan-2025/index.html", "gioi-thieu/index.html",
-                     "vinh-danh/index.html", "style.css", "search.js"] {
+        for path in [
+            "index.html", "chien-dich/ngay-hoi-hien-mau-mua-xuan-2025/index.html", "gioi-thieu/index.html",
+            "vinh-danh/index.html", "style.css", "search.js",
+        ] {
             #expect(paths.contains(path), "\(path)")
         }
         let roll = String(decoding: result.files.first { $0.path == "vinh-danh/index.html" }!.bytes, as: UTF8.self)
@@ -63,8 +68,10 @@ import Testing
         let ignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
         #expect(ignore == "public/\n.hienmau-cache/\n")
         var isFolder: ObjCBool = false
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/images").path,
-                                               isDirectory: &isFolder) && isFolder.boolValue)
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("content/images").path,
+                isDirectory: &isFolder) && isFolder.boolValue)
     }
 
     /// A folder with content is refused and left as it was; hidden entries (a repository) are not content.
@@ -75,7 +82,9 @@ import Testing
             _ = try Scaffold.initSite(in: temp.url, named: "here", version: "1")
             Issue.record("init wrote into a folder with content")
         } catch {
-            #expect(error.message.en == "folder here is not empty (notes.txt); hienmau init makes a site only in an empty or new folder")
+            #expect(
+                error.message.en
+                    == "folder here is not empty (notes.txt); hienmau init makes a site only in an empty or new folder")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: temp.url.path) == ["notes.txt"])
     }

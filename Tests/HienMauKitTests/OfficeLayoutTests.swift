@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HienMauKit
 
 @Suite struct OfficeLayoutTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// A failed, strict or interrupted build never changes the published site and
@@ -8,14 +9,22 @@ import Testing
     /// The folder holds only what the user made, plus the site.
     func expectNoLeftovers(_ folder: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         // The image cache beside the content folder is kept on purpose (a site with photos has one).
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != ".hienmau-cache" }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+            $0 != ".hienmau-cache"
+        }
         #expect(names.sorted() == ["content", "public", "templates"], sourceLocation: sourceLocation)
     }
 
     static let breakages: [(String, String, String)] = [
-        ("front matter", "content/campaigns/hn.md", "---\ntitle: \"Giọt máu\ncampaign: hn-2023\ndate: 2023-08-05\n---\nx\n"),
+        (
+            "front matter", "content/campaigns/hn.md",
+            "---\ntitle: \"Giọt máu\ncampaign: hn-2023\ndate: 2023-08-05\n---\nx\n"
+        ),
         ("template", "templates/page.mustache", "{{<layout}}{{$main}}{{#x}}{{/y}}{{/main}}{{/layout}}\n"),
-        ("unterminated quote", "content/data/donations.csv", MiniSite.header + "hn-2023,2023-08-04,\"Trụ sở,An,,,350,,,\n"),
+        (
+            "unterminated quote", "content/data/donations.csv",
+            MiniSite.header + "hn-2023,2023-08-04,\"Trụ sở,An,,,350,,,\n"
+        ),
         ("missing column", "content/data/donations.csv", "campaign,date,site,donor\nhn-2023,2023-08-04,Trụ sở,An\n"),
         ("site.yml", "content/site.yml", "title: [\n"),
     ]
@@ -41,7 +50,9 @@ import Testing
         site.write("content/data/donations.csv", MiniSite.header + "hn-2023,2023-09-04,Trụ sở,An,A1,P1,350,O+,,yes\n")
         let build = try CLI.run(["build"], in: site.folder.url)
         #expect(build.status == 0)
-        #expect(build.stderr.contains("content/data/donations.csv:2:9: cảnh báo: ngày 4/9/2023 nằm ngoài"), "\(build.stderr)")
+        #expect(
+            build.stderr.contains("content/data/donations.csv:2:9: cảnh báo: ngày 4/9/2023 nằm ngoài"),
+            "\(build.stderr)")
         let before = CLI.snapshot(site.folder.url.appendingPathComponent("public"))
         site.write("content/pages/gioi-thieu.md", "---\ntitle: \"Giới thiệu mới\"\n---\n\nx\n")
         #expect(try CLI.run(["check", "--strict"], in: site.folder.url).status == 1)
@@ -77,9 +88,11 @@ import Testing
             // Spawned with SIGTERM and SIGINT at their defaults: the test runner
             // ignores them, and Foundation's Process would pass that on.
             let pid = try CLI.spawnWithDefaultSignals(
-                ["build", "--content", old.url.appendingPathComponent("content").path,
-                 "--templates", old.url.appendingPathComponent("templates").path,
-                 "--output", old.url.appendingPathComponent("public").path])
+                [
+                    "build", "--content", old.url.appendingPathComponent("content").path,
+                    "--templates", old.url.appendingPathComponent("templates").path,
+                    "--output", old.url.appendingPathComponent("public").path,
+                ])
             Thread.sleep(forTimeInterval: delay)
             let signal = n % 2 == 0 ? SIGTERM : SIGKILL
             kill(pid, signal)
@@ -90,10 +103,14 @@ import Testing
             outcomes.append((now == newSite ? "new" : "old") + "/\(status)")
             // SIGTERM: this build's staging folder is gone (an earlier SIGKILL's may remain until the next write).
             if signal == SIGTERM {
-                #expect(!FileManager.default.fileExists(atPath: old.url.appendingPathComponent(".public.hienmau-staging-\(pid)").path))
+                #expect(
+                    !FileManager.default.fileExists(
+                        atPath: old.url.appendingPathComponent(".public.hienmau-staging-\(pid)").path))
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: old.url.path)) ?? []
-            if names.contains(where: { $0.contains("hienmau-staging") }) { outcomes[outcomes.count - 1] += "/mid-write" }
+            if names.contains(where: { $0.contains("hienmau-staging") }) {
+                outcomes[outcomes.count - 1] += "/mid-write"
+            }
         }
         // A SIGKILL cannot clean up; the next build does.
         #expect(try CLI.run(["build"], in: old.url).status == 0)
@@ -115,7 +132,8 @@ import Testing
         site.write("content/data/donations.csv", MiniSite.header + String(repeating: row, count: 300_000))
         let log = site.folder.url.appendingPathComponent("stderr.txt").path
         let pid = try CLI.spawnWithDefaultSignals(
-            ["build", "--content", site.content.path, "--templates", site.templates.path, "--output", output.path], stderr: log)
+            ["build", "--content", site.content.path, "--templates", site.templates.path, "--output", output.path],
+            stderr: log)
         let prepared = site.folder.url.appendingPathComponent(".public.hienmau-staging-\(pid)/chien-dich").path
         let deadline = Date().addingTimeInterval(60)
         while !FileManager.default.fileExists(atPath: prepared) && Date() < deadline { usleep(500) }
@@ -139,9 +157,11 @@ import Testing
 @Suite struct CIFormatTests {
     func site() -> MiniSite {
         let site = MiniSite()
-        site.write("content/data/donations.csv", MiniSite.header
-                   + "hn-2023,2023-08-04,Trụ sở,An,A1,P1,3500,O+,,yes\n"
-                   + "hn-2023,2023-09-04,Trụ sở,Bình,B1,P1,350,O+,,yes\n")
+        site.write(
+            "content/data/donations.csv",
+            MiniSite.header
+                + "hn-2023,2023-08-04,Trụ sở,An,A1,P1,3500,O+,,yes\n"
+                + "hn-2023,2023-09-04,Trụ sở,Bình,B1,P1,350,O+,,yes\n")
         return site
     }
 
@@ -149,11 +169,12 @@ import Testing
         let site = site()
         let run = try CLI.run(["check", "--format", "github"], in: site.folder.url)
         #expect(run.status == 1)
-        #expect(run.stdout == """
-            ::error file=content/data/donations.csv,line=2,col=36::volume_ml "3500" không phải 0, 250, 350 hay 450 (để 0 hoặc trống cho người đăng ký nhưng chưa hiến được)
-            ::warning file=content/data/donations.csv,line=3,col=9::ngày 4/9/2023 nằm ngoài thời gian chiến dịch hn-2023 (4/8/2023 – 20/8/2023)
+        #expect(
+            run.stdout == """
+                ::error file=content/data/donations.csv,line=2,col=36::volume_ml "3500" không phải 0, 250, 350 hay 450 (để 0 hoặc trống cho người đăng ký nhưng chưa hiến được)
+                ::warning file=content/data/donations.csv,line=3,col=9::ngày 4/9/2023 nằm ngoài thời gian chiến dịch hn-2023 (4/8/2023 – 20/8/2023)
 
-            """)
+                """)
     }
 
     @Test func jsonDiagnostics() throws {
@@ -209,7 +230,8 @@ import Testing
         for page in 0..<pages {
             #expect(Self.flags(output + "/chien-dich/trang-\(page)").map { $0 & Self.topDirectory } == 0, "\(page)")
         }
-        #expect(FileManager.default.contents(atPath: output + "/chien-dich/trang-9/index.html") == Data("<p>9</p>".utf8))
+        #expect(
+            FileManager.default.contents(atPath: output + "/chien-dich/trang-9/index.html") == Data("<p>9</p>".utf8))
     }
 
     @Test func aBuiltSiteKeepsTheHintOnlyOnItsOwnFolder() throws {
@@ -221,7 +243,9 @@ import Testing
         for folder in ["chien-dich", "vinh-danh", "data"] {
             #expect(Self.flags(output + "/" + folder).map { $0 & Self.topDirectory } == 0, "\(folder)")
         }
-        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/chien-dich").filter { !$0.hasSuffix(".html") }
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output + "/chien-dich").filter {
+            !$0.hasSuffix(".html")
+        }
         #expect(!pages.isEmpty)
         for page in pages {
             #expect(Self.flags(output + "/chien-dich/" + page).map { $0 & Self.topDirectory } == 0, "\(page)")

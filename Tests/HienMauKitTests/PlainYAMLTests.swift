@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The plain YAML reader must read whatever it accepts exactly as Yams does
@@ -31,7 +32,9 @@ import Testing
             #expect(try agreesWithYams(yaml), "\(file.lastPathComponent) should take the plain path")
         }
         // site.yml writes its milestones as a flow list, [5, 10, …]: Yams reads it.
-        #expect(PlainYAML.read(try String(contentsOf: Repo.content.appendingPathComponent("site.yml"), encoding: .utf8)) == nil)
+        #expect(
+            PlainYAML.read(try String(contentsOf: Repo.content.appendingPathComponent("site.yml"), encoding: .utf8))
+                == nil)
     }
 
     @Test func usualFormsAgree() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// Only what docs/reference.md publishes reaches the output, and every string is escaped where it lands.
@@ -16,7 +17,9 @@ import Testing
     func build() -> BuildResult {
         let temp = TempFolder()
         temp.write("content/site.yml", "title: T\nbase_url: https://example.org/sub/\nconsent_default: no\n")
-        temp.write("content/campaigns/t.md", """
+        temp.write(
+            "content/campaigns/t.md",
+            """
             ---
             title: "Thử <i>nghiệm</i>"
             campaign: t-1
@@ -31,10 +34,13 @@ import Testing
 
             """)
         temp.write("content/data/donations.csv", Self.csv)
-        try? FileManager.default.createDirectory(at: temp.url.appendingPathComponent("content/images"), withIntermediateDirectories: true)
-        try? FileManager.default.copyItem(at: PhotoSite.fixtures.appendingPathComponent("small.png"),
-                                          to: temp.url.appendingPathComponent("content/images/a.png"))
-        return Site.generate(BuildOptions(content: temp.url.appendingPathComponent("content"), templates: Repo.templates))
+        try? FileManager.default.createDirectory(
+            at: temp.url.appendingPathComponent("content/images"), withIntermediateDirectories: true)
+        try? FileManager.default.copyItem(
+            at: PhotoSite.fixtures.appendingPathComponent("small.png"),
+            to: temp.url.appendingPathComponent("content/images/a.png"))
+        return Site.generate(
+            BuildOptions(content: temp.url.appendingPathComponent("content"), templates: Repo.templates))
     }
 
     @Test func noCanaryInAnyOutputFile() {

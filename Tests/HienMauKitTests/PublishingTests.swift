@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// Only regular files are published: symbolic links and special files in
@@ -19,51 +20,66 @@ import Testing
         #expect(try CLI.run(["build"], in: site.folder.url).status == 0)
         let before = CLI.snapshot(site.folder.url.appendingPathComponent("public"))
         try fm.createDirectory(at: site.content.appendingPathComponent("images"), withIntermediateDirectories: true)
-        try fm.createSymbolicLink(atPath: site.content.appendingPathComponent("images/anh.jpg").path,
-                                  withDestinationPath: "/etc/passwd")
+        try fm.createSymbolicLink(
+            atPath: site.content.appendingPathComponent("images/anh.jpg").path,
+            withDestinationPath: "/etc/passwd")
         let build = try CLI.run(["build"], in: site.folder.url)
         #expect(build.status == 1)
-        #expect(build.stderr.contains("""
-            content/images/anh.jpg: lỗi: liên kết tượng trưng trỏ ra ngoài content/images (tới /etc/passwd); không xuất bản
-            gợi ý: đặt chính tệp vào content/images thay cho liên kết (cp --dereference), hoặc xoá liên kết
-            """), "\(build.stderr)")
+        #expect(
+            build.stderr.contains(
+                """
+                content/images/anh.jpg: lỗi: liên kết tượng trưng trỏ ra ngoài content/images (tới /etc/passwd); không xuất bản
+                gợi ý: đặt chính tệp vào content/images thay cho liên kết (cp --dereference), hoặc xoá liên kết
+                """), "\(build.stderr)")
         #expect(CLI.snapshot(site.folder.url.appendingPathComponent("public")) == before)
     }
 
     @Test func aLinkToThePrivateRecordsIsRefusedToo() throws {
         let site = MiniSite()
-        try fm.createDirectory(at: site.templates.appendingPathComponent("static/data"), withIntermediateDirectories: true)
-        try fm.createSymbolicLink(atPath: site.templates.appendingPathComponent("static/data/all.csv").path,
-                                  withDestinationPath: site.content.appendingPathComponent("data/donations.csv").path)
+        try fm.createDirectory(
+            at: site.templates.appendingPathComponent("static/data"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(
+            atPath: site.templates.appendingPathComponent("static/data/all.csv").path,
+            withDestinationPath: site.content.appendingPathComponent("data/donations.csv").path)
         let build = try CLI.run(["build"], in: site.folder.url)
         #expect(build.status == 1)
-        #expect(build.stderr.contains("templates/static/data/all.csv: lỗi: liên kết tượng trưng trỏ ra ngoài templates/static"),
-                "\(build.stderr)")
+        #expect(
+            build.stderr.contains(
+                "templates/static/data/all.csv: lỗi: liên kết tượng trưng trỏ ra ngoài templates/static"),
+            "\(build.stderr)")
         #expect(!fm.fileExists(atPath: site.folder.url.appendingPathComponent("public/data/all.csv").path))
     }
 
     @Test func aLinkInsideItsFolderIsPublishedAsTheTargetsBytes() throws {
         let site = MiniSite()
-        try fm.createSymbolicLink(atPath: site.templates.appendingPathComponent("static/style-copy.css").path,
-                                  withDestinationPath: "style.css")
+        try fm.createSymbolicLink(
+            atPath: site.templates.appendingPathComponent("static/style-copy.css").path,
+            withDestinationPath: "style.css")
         #expect(try CLI.run(["build"], in: site.folder.url).status == 0)
         let copy = site.folder.url.appendingPathComponent("public/style-copy.css")
         #expect(!isLink(copy))
-        #expect(fm.contents(atPath: copy.path) == fm.contents(atPath: site.templates.appendingPathComponent("static/style.css").path))
+        #expect(
+            fm.contents(atPath: copy.path)
+                == fm.contents(atPath: site.templates.appendingPathComponent("static/style.css").path))
     }
 
     @Test func aCoverThatIsALinkOutIsALocatedErrorAtTheCoverLine() throws {
         let site = MiniSite()
         try fm.createDirectory(at: site.content.appendingPathComponent("images"), withIntermediateDirectories: true)
-        try fm.createSymbolicLink(atPath: site.content.appendingPathComponent("images/bia.jpg").path,
-                                  withDestinationPath: "/etc/hostname")
-        site.write("content/campaigns/hn.md", MiniSite.campaign.replacing("target_units: 10\n", with: "target_units: 10\ncover: bia.jpg\n"))
+        try fm.createSymbolicLink(
+            atPath: site.content.appendingPathComponent("images/bia.jpg").path,
+            withDestinationPath: "/etc/hostname")
+        site.write(
+            "content/campaigns/hn.md",
+            MiniSite.campaign.replacing("target_units: 10\n", with: "target_units: 10\ncover: bia.jpg\n"))
         let report = site.report()
-        #expect(report.contains("""
-            content/campaigns/hn.md:8:8: lỗi: ảnh bìa 'bia.jpg' không dùng được: liên kết tượng trưng trỏ ra ngoài content/images (tới /etc/hostname); không xuất bản
-            cover: bia.jpg
-                   ^
-            """), "\(report)")
+        #expect(
+            report.contains(
+                """
+                content/campaigns/hn.md:8:8: lỗi: ảnh bìa 'bia.jpg' không dùng được: liên kết tượng trưng trỏ ra ngoài content/images (tới /etc/hostname); không xuất bản
+                cover: bia.jpg
+                       ^
+                """), "\(report)")
     }
 
     @Test func aFIFOIsRefusedNotWaitedFor() throws {
@@ -74,18 +90,23 @@ import Testing
         let build = try CLI.run(["build"], in: site.folder.url)
         #expect(ContinuousClock.now - started < .seconds(30))
         #expect(build.status == 1)
-        #expect(build.stderr.contains("content/images/ong.jpg: lỗi: không phải tệp thường (FIFO); chỉ tệp thường được xuất bản"),
-                "\(build.stderr)")
+        #expect(
+            build.stderr.contains(
+                "content/images/ong.jpg: lỗi: không phải tệp thường (FIFO); chỉ tệp thường được xuất bản"),
+            "\(build.stderr)")
     }
 
     @Test func aWriteUpLinkedFromOutsideIsRefused() throws {
         let site = MiniSite()
         site.write("elsewhere.md", MiniSite.campaign)
         try fm.removeItem(at: site.content.appendingPathComponent("campaigns/hn.md"))
-        try fm.createSymbolicLink(atPath: site.content.appendingPathComponent("campaigns/hn.md").path,
-                                  withDestinationPath: site.folder.url.appendingPathComponent("elsewhere.md").path)
+        try fm.createSymbolicLink(
+            atPath: site.content.appendingPathComponent("campaigns/hn.md").path,
+            withDestinationPath: site.folder.url.appendingPathComponent("elsewhere.md").path)
         let report = site.report()
-        #expect(report.contains("content/campaigns/hn.md: lỗi: liên kết tượng trưng trỏ ra ngoài content/campaigns"), "\(report)")
+        #expect(
+            report.contains("content/campaigns/hn.md: lỗi: liên kết tượng trưng trỏ ra ngoài content/campaigns"),
+            "\(report)")
     }
 
     // MARK: The output folder
@@ -108,11 +129,14 @@ import Testing
 
     @Test func anOutputLinkToNothingIsRefusedWithAClearMessage() throws {
         let site = MiniSite()
-        try fm.createSymbolicLink(atPath: site.folder.url.appendingPathComponent("public").path, withDestinationPath: "khong-co")
+        try fm.createSymbolicLink(
+            atPath: site.folder.url.appendingPathComponent("public").path, withDestinationPath: "khong-co")
         let build = try CLI.run(["build"], in: site.folder.url)
         #expect(build.status == 1)
-        #expect(build.stderr.contains("public: error: public là liên kết tượng trưng tới khong-co, nơi không có thư mục nào"),
-                "\(build.stderr)")
+        #expect(
+            build.stderr.contains(
+                "public: error: public là liên kết tượng trưng tới khong-co, nơi không có thư mục nào"),
+            "\(build.stderr)")
         #expect(isLink(site.folder.url.appendingPathComponent("public")))
     }
 
@@ -127,8 +151,10 @@ import Testing
         _ = "4242 hienmau serve\n".withCString { write(fd, $0, strlen($0)) }
         let build = try CLI.run(["build"], in: site.folder.url)
         #expect(build.status == 1)
-        #expect(build.stderr.contains("public: error: một lần chạy hienmau khác (pid 4242, hienmau serve) đang ghi vào public"),
-                "\(build.stderr)")
+        #expect(
+            build.stderr.contains(
+                "public: error: một lần chạy hienmau khác (pid 4242, hienmau serve) đang ghi vào public"),
+            "\(build.stderr)")
         #expect(!fm.fileExists(atPath: site.folder.url.appendingPathComponent("public").path))
         close(fd)
         #expect(try CLI.run(["build"], in: site.folder.url).status == 0)
@@ -146,7 +172,9 @@ import Testing
                 #expect(result.status == 0 || result.stderr.contains("đang ghi vào public"), "\(result.stderr)")
             }
             #expect(results.contains { $0.status == 0 })
-            let names = try fm.contentsOfDirectory(atPath: folder.url.path).filter { $0.contains("staging") || $0.contains("-old-") }
+            let names = try fm.contentsOfDirectory(atPath: folder.url.path).filter {
+                $0.contains("staging") || $0.contains("-old-")
+            }
             #expect(names.isEmpty, "\(names)")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The records as users keep them — workbooks laid out as office documents,
@@ -51,10 +52,12 @@ import Testing
         try! FileManager.default.copyItem(at: fixture, to: content.appendingPathComponent("data/\(target)"))
         if let yaml {
             let site = content.appendingPathComponent("site.yml")
-            try! (String(contentsOf: site, encoding: .utf8) + "\(yaml)\n").write(to: site, atomically: true, encoding: .utf8)
+            try! (String(contentsOf: site, encoding: .utf8) + "\(yaml)\n").write(
+                to: site, atomically: true, encoding: .utf8)
         }
         let result = Site.generate(BuildOptions(content: content, templates: templates))
-        return Built(diagnostics: result.diagnostics.items, files: result.files,
-                     report: DiagnosticPrinter(language: .vi).format(result.diagnostics))
+        return Built(
+            diagnostics: result.diagnostics.items, files: result.files,
+            report: DiagnosticPrinter(language: .vi).format(result.diagnostics))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// docs/reference.md says what the code accepts and writes. Each test takes a
@@ -31,7 +32,8 @@ import Testing
             }
             if start == nil && line.contains(title) { start = (index, level) }
         }
-        let found = try #require(start, "docs/reference.md has no heading with \(title)", sourceLocation: sourceLocation)
+        let found = try #require(
+            start, "docs/reference.md has no heading with \(title)", sourceLocation: sourceLocation)
         return lines[found.index...].joined(separator: "\n")
     }
 
@@ -60,16 +62,20 @@ import Testing
     }
 
     /// Each key of `known` has its row in the table of `section`, and every row names a known key.
-    func expectRows(for known: [String], inSection title: String,
-                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func expectRows(
+        for known: [String], inSection title: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let section = try Self.section(title, sourceLocation: sourceLocation)
         for key in known {
-            #expect(Self.row(key, in: section) != nil, "no row for `\(key)` under \"\(title)\"",
-                    sourceLocation: sourceLocation)
+            #expect(
+                Self.row(key, in: section) != nil, "no row for `\(key)` under \"\(title)\"",
+                sourceLocation: sourceLocation)
         }
         for name in Self.rowNames(in: section) {
-            #expect(known.contains(name), "\"\(title)\" has a row for `\(name)`, which the code does not accept",
-                    sourceLocation: sourceLocation)
+            #expect(
+                known.contains(name), "\"\(title)\" has a row for `\(name)`, which the code does not accept",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -104,8 +110,9 @@ import Testing
             }
             // An accepted header written in the row is one the code accepts for this column.
             for header in headers {
-                #expect(DonationColumn.matching(header: header, mapping: [:]) == column,
-                        "`\(header)` in the row of `\(column.rawValue)` is not one of its aliases")
+                #expect(
+                    DonationColumn.matching(header: header, mapping: [:]) == column,
+                    "`\(header)` in the row of `\(column.rawValue)` is not one of its aliases")
             }
         }
     }
@@ -120,8 +127,9 @@ import Testing
             func parses(_ yaml: String) -> Bool {
                 var diagnostics = Diagnostics()
                 let block = FigureBlock(kind: kind, options: yaml, line: 1)
-                let spec = FigureSpec.parse(block, file: SourceFile(path: "x.md", text: "```\n" + yaml + "\n```\n"),
-                                            diagnostics: &diagnostics)
+                let spec = FigureSpec.parse(
+                    block, file: SourceFile(path: "x.md", text: "```\n" + yaml + "\n```\n"),
+                    diagnostics: &diagnostics)
                 return spec != nil && !diagnostics.hasErrors
             }
             switch kind {
@@ -132,7 +140,8 @@ import Testing
                 #expect(options.first == "by:", "\(row)")
                 let values = options.dropFirst()
                 for breakdown in Breakdown.allCases {
-                    #expect(values.contains(breakdown.rawValue), "`\(kind.rawValue)` does not list `\(breakdown.rawValue)`")
+                    #expect(
+                        values.contains(breakdown.rawValue), "`\(kind.rawValue)` does not list `\(breakdown.rawValue)`")
                 }
                 if kind == .chart { #expect(values.contains("progress")) }
                 for value in values { #expect(parses("by: \(value)"), "`\(kind.rawValue)` with by: \(value)") }
@@ -151,19 +160,23 @@ import Testing
     @Test func everyOutputPathIsInTheOutputTable() throws {
         let (result, _) = try Self.sampleSite()
         let section = try Self.section("## Output: `public/`")
-        let written = Set(section.split(separator: "\n").filter { $0.hasPrefix("| `") }
-            .flatMap { Self.codeSpans(Self.cells(String($0)).first ?? "") })
+        let written = Set(
+            section.split(separator: "\n").filter { $0.hasPrefix("| `") }
+                .flatMap { Self.codeSpans(Self.cells(String($0)).first ?? "") })
         let sections = [SitePaths.campaignsDir, SitePaths.statsDir, SitePaths.honoursDir, SitePaths.searchDir]
         var paths = Set(result.paths + result.assets.map(\.path) + [OutputGuard.markerName])
         #expect(paths.contains { $0.hasPrefix("images/") })
-        paths = Set(paths.map { path -> String in
-            let parts = path.split(separator: "/").map(String.init)
-            if parts.first == "images" { return "images/<path>" }
-            if parts.count == 3, parts[0] == SitePaths.campaignsDir { return "\(parts[0])/<slug>/index.html" }
-            if parts.count == 4, parts[0] == SitePaths.honoursDir { return "\(parts[0])/trang-<n>/index.html" }
-            if parts.count == 2, parts[1] == "index.html", !sections.contains(parts[0]) { return "<page-slug>/index.html" }
-            return path
-        })
+        paths = Set(
+            paths.map { path -> String in
+                let parts = path.split(separator: "/").map(String.init)
+                if parts.first == "images" { return "images/<path>" }
+                if parts.count == 3, parts[0] == SitePaths.campaignsDir { return "\(parts[0])/<slug>/index.html" }
+                if parts.count == 4, parts[0] == SitePaths.honoursDir { return "\(parts[0])/trang-<n>/index.html" }
+                if parts.count == 2, parts[1] == "index.html", !sections.contains(parts[0]) {
+                    return "<page-slug>/index.html"
+                }
+                return path
+            })
         for path in paths.sorted() {
             #expect(written.contains(path), "`\(path)` is not in the output table")
         }
@@ -172,10 +185,11 @@ import Testing
     /// The paths of every key in a JSON value, at any depth: `campaigns[].by_date[].date`.
     static func keys(of json: Any, at path: String = "") -> Set<String> {
         if let object = json as? [String: Any] {
-            return Set(object.flatMap { key, value in
-                let here = path.isEmpty ? key : path + "." + key
-                return [here] + keys(of: value, at: here)
-            })
+            return Set(
+                object.flatMap { key, value in
+                    let here = path.isEmpty ? key : path + "." + key
+                    return [here] + keys(of: value, at: here)
+                })
         }
         if let array = json as? [Any] { return Set(array.flatMap { keys(of: $0, at: path + "[]") }) }
         return []
@@ -206,8 +220,10 @@ import Testing
         let blocks = try Self.jsonBlocks(in: try Self.section("### `\(file)`"))
         #expect(blocks.count == 1)
         let documented = blocks.first.map { Self.keys(of: $0) } ?? []
-        #expect(documented == Self.keys(of: written),
-                "only written: \(Self.keys(of: written).subtracting(documented).sorted()), only documented: \(documented.subtracting(Self.keys(of: written)).sorted())")
+        #expect(
+            documented == Self.keys(of: written),
+            "only written: \(Self.keys(of: written).subtracting(documented).sorted()), only documented: \(documented.subtracting(Self.keys(of: written)).sorted())"
+        )
     }
 
     /// Each CSV download has its row, with its header's columns in order.
@@ -218,7 +234,8 @@ import Testing
         for file in DataExports.CSVFile.allCases {
             let path = "data/" + file.rawValue
             let bytes = try #require(files[path], "the build wrote no \(path)")
-            let header = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self).split(separator: ",").map(String.init)
+            let header = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self).split(separator: ",").map(
+                String.init)
             let row = try #require(Self.row(path, in: section), "no row for `\(path)`")
             #expect(Self.codeSpans(Self.cells(row)[1]) == header, "\(path)")
         }
@@ -254,8 +271,9 @@ import Testing
             let usage = try CLI.run(words + ["--help"], in: Repo.root)
             #expect(usage.status == 0, "\(command) --help")
             let options = usage.stdout.split(separator: "\n").drop { !$0.hasPrefix("OPTIONS:") }.joined(separator: "\n")
-            let flags = Set(options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "]" || $0 == "," })
-                .filter { $0.hasPrefix("--") }.map(String.init))
+            let flags = Set(
+                options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "]" || $0 == "," })
+                    .filter { $0.hasPrefix("--") }.map(String.init))
             #expect(flags.contains("--help"))
             for flag in flags.sorted() {
                 guard let row = Self.row(flag, in: section) else {
@@ -263,8 +281,9 @@ import Testing
                     continue
                 }
                 let commandsCell = Self.cells(row)[1]
-                #expect(commandsCell == "all" || commandsCell.split(separator: ",").map(\.trimmed).contains(command),
-                        "the row of `\(flag)` does not name \(command)")
+                #expect(
+                    commandsCell == "all" || commandsCell.split(separator: ",").map(\.trimmed).contains(command),
+                    "the row of `\(flag)` does not name \(command)")
                 documentedFlags.remove(flag)
             }
         }
@@ -273,9 +292,11 @@ import Testing
 
     /// The example of `--format json` has the keys the printer writes.
     @Test func theDiagnosticJSONExampleHasEveryKey() throws {
-        let diagnostic = Diagnostic(.error, at: HienMauKit.SourceLocation(file: "a.csv", line: 1, column: 1), Message(vi: "x", en: "x"),
-                                    hint: Message(vi: "y", en: "y"))
-        let printed = try JSONSerialization.jsonObject(with: Data(DiagnosticPrinter(language: .en).formatJSON([diagnostic]).utf8))
+        let diagnostic = Diagnostic(
+            .error, at: HienMauKit.SourceLocation(file: "a.csv", line: 1, column: 1), Message(vi: "x", en: "x"),
+            hint: Message(vi: "y", en: "y"))
+        let printed = try JSONSerialization.jsonObject(
+            with: Data(DiagnosticPrinter(language: .en).formatJSON([diagnostic]).utf8))
         let blocks = try Self.jsonBlocks(in: try Self.section("## Messages"))
         #expect(blocks.count == 1)
         #expect(blocks.first.map { Self.keys(of: $0) } == Self.keys(of: printed))
@@ -301,12 +322,15 @@ import Testing
         var files = ["Makefile", "Package.swift", "README.md", "docs/reference.md", "docs/huong-dan.md", "docs/ci.md"]
         for folder in ["Tests", "scripts", "Fuzz", ".ci"] {
             files += SiteFiles.walk(Repo.root.appendingPathComponent(folder)).map { "\(folder)/\($0)" }
-                .filter { !$0.hasPrefix("Tests/HienMauKitTests/Golden/") && !$0.hasPrefix("Tests/HienMauKitTests/Fixtures/") }
+                .filter {
+                    !$0.hasPrefix("Tests/HienMauKitTests/Golden/") && !$0.hasPrefix("Tests/HienMauKitTests/Fixtures/")
+                }
         }
         #expect(files.count > 20)
         for file in files {
             let text = String(decoding: try Data(contentsOf: Repo.root.appendingPathComponent(file)), as: UTF8.self)
-            #expect(!text.contains(beside) && !text.contains("/work" + "/shared"), "\(file) points beside the repository")
+            #expect(
+                !text.contains(beside) && !text.contains("/work" + "/shared"), "\(file) points beside the repository")
         }
     }
 }

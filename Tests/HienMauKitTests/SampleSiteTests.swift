@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// What the sample site must say, read from the built pages and data.
@@ -10,17 +11,20 @@ import Testing
 
     @Test func everyOutputOfTheContractExists() {
         let paths = Set(result.files.map(\.path))
-        for path in ["index.html", "chien-dich/hanh-trinh-giot-mau-nghia-tinh-2023/index.html",
-                     "thong-ke/index.html", "vinh-danh/index.html", "gioi-thieu/index.html",
-                     "huong-dan-hien-mau/index.html", "feed.xml", "sitemap.xml", "404.html",
-                     "data/campaigns.json", "data/honour-roll.json", "data/by-site.csv"] {
+        for path in [
+            "index.html", "chien-dich/hanh-trinh-giot-mau-nghia-tinh-2023/index.html",
+            "thong-ke/index.html", "vinh-danh/index.html", "gioi-thieu/index.html",
+            "huong-dan-hien-mau/index.html", "feed.xml", "sitemap.xml", "404.html",
+            "data/campaigns.json", "data/honour-roll.json", "data/by-site.csv",
+        ] {
             #expect(paths.contains(path), "\(path)")
         }
     }
 
     @Test func caMauPageSays667Units() {
         let page = file("chien-dich/cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19/index.html")
-        #expect(page.contains("<span class=\"kpi-label\">Hiến được (đơn vị)</span> <span class=\"kpi-value\">667</span>"))
+        #expect(
+            page.contains("<span class=\"kpi-label\">Hiến được (đơn vị)</span> <span class=\"kpi-value\">667</span>"))
         #expect(page.contains("133,4\u{00A0}%"))  // 667 / 500
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The sample site's records kept as a workbook (`Fixtures/sample/donations.xlsx`,
@@ -11,10 +12,13 @@ import Testing
         let temp = TempFolder()
         let (content, templates) = temp.copySampleSite()
         try FileManager.default.removeItem(at: content.appendingPathComponent("data/donations.csv"))
-        try FileManager.default.copyItem(at: Fixtures.folder.appendingPathComponent("sample/donations.xlsx"),
-                                         to: content.appendingPathComponent("data/donations.xlsx"))
+        try FileManager.default.copyItem(
+            at: Fixtures.folder.appendingPathComponent("sample/donations.xlsx"),
+            to: content.appendingPathComponent("data/donations.xlsx"))
         let fromWorkbook = Site.generate(BuildOptions(content: content, templates: templates))
-        #expect(fromWorkbook.diagnostics.items.isEmpty, "\(DiagnosticPrinter(language: .vi).format(fromWorkbook.diagnostics))")
+        #expect(
+            fromWorkbook.diagnostics.items.isEmpty,
+            "\(DiagnosticPrinter(language: .vi).format(fromWorkbook.diagnostics))")
         #expect(fromCSV.rows == 3_258)
         #expect(fromWorkbook.rows == fromCSV.rows)
         #expect(fromWorkbook.files.map(\.path) == fromCSV.files.map(\.path))
@@ -26,12 +30,19 @@ import Testing
     @Test func bothACSVAndAWorkbookIsAnError() throws {
         let temp = TempFolder()
         let (content, templates) = temp.copySampleSite()
-        try FileManager.default.copyItem(at: Fixtures.folder.appendingPathComponent("sample/donations.xlsx"),
-                                         to: content.appendingPathComponent("data/donations.xlsx"))
+        try FileManager.default.copyItem(
+            at: Fixtures.folder.appendingPathComponent("sample/donations.xlsx"),
+            to: content.appendingPathComponent("data/donations.xlsx"))
         let result = Site.generate(BuildOptions(content: content, templates: templates))
         #expect(!result.succeeded)
-        #expect(result.diagnostics.errors.map(\.message) == [Message(
-            vi: "có cả content/data/donations.csv và content/data/donations.xlsx: không biết số liệu lấy từ tệp nào",
-            en: "both content/data/donations.csv and content/data/donations.xlsx are there: which one holds the records?")])
+        #expect(
+            result.diagnostics.errors.map(\.message) == [
+                Message(
+                    vi:
+                        "có cả content/data/donations.csv và content/data/donations.xlsx: không biết số liệu lấy từ tệp nào",
+                    en:
+                        "both content/data/donations.csv and content/data/donations.xlsx are there: which one holds the records?"
+                )
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// `hienmau serve` after an edit of each front-matter key of a write-up and
@@ -16,8 +17,10 @@ import Testing
         /// Pages that show the key: a fresh build after the edit differs in each.
         var shownOn: [String]
 
-        init(key: String, file: String, change: @escaping @Sendable (String) -> String, shownOn: [String],
-             first other: (file: String, change: @Sendable (String) -> String)? = nil) {
+        init(
+            key: String, file: String, change: @escaping @Sendable (String) -> String, shownOn: [String],
+            first other: (file: String, change: @Sendable (String) -> String)? = nil
+        ) {
             self.key = key
             changes = (other.map { [$0] } ?? []) + [(file, change)]
             self.shownOn = shownOn
@@ -40,66 +43,107 @@ import Testing
     }
 
     static let campaignEdits: [Edit] = [
-        Edit(key: "title", file: campaign,
-             change: replacing("title: \"Công an Cà Mau hiến 667 đơn vị máu giữa mùa dịch COVID-19\"",
-                               "title: \"Công an Cà Mau hiến 667 đơn vị máu\""),
-             shownOn: lists + ["chien-dich/cong-an-ca-mau-hien-667-don-vi-mau/index.html", caMau, "thong-ke/index.html",
-                               "feed.xml", "sitemap.xml", "data/campaigns.json", "data/campaigns.csv"]),
-        Edit(key: "summary", file: campaign, change: replacing("summary: \"Ngày 19/4/2020,", "summary: \"Sáng 19/4/2020,"),
-             shownOn: lists + [caMau, "feed.xml"]),
-        Edit(key: "date", file: campaign, change: replacing("date: 2020-04-20", "date: 2020-04-21"),
-             shownOn: lists + [caMau, "feed.xml", "sitemap.xml", "data/campaigns.json"]),
-        Edit(key: "start", file: campaign, change: replacing("start: 2020-04-19", "start: 2020-04-18"),
-             shownOn: [caMau, "data/campaigns.json", "data/campaigns.csv"]),
-        Edit(key: "end", file: campaign, change: replacing("end: 2020-04-19", "end: 2020-04-20"),
-             shownOn: [caMau, "data/campaigns.json", "data/campaigns.csv"]),
-        Edit(key: "organizer", file: campaign,
-             change: replacing("organizer: \"Công an tỉnh Cà Mau phối hợp", "organizer: \"Công an tỉnh Cà Mau cùng"),
-             shownOn: [caMau, "tim-kiem/index.html"]),
-        Edit(key: "location", file: campaign, change: replacing("location: \"Thành phố Cà Mau\"", "location: \"Tỉnh Cà Mau\""),
-             shownOn: lists + [caMau]),
-        Edit(key: "target_units", file: campaign, change: replacing("target_units: 500", "target_units: 600"),
-             shownOn: ["index.html", "chien-dich/index.html", caMau, "thong-ke/index.html", "data/campaigns.json",
-                       "data/campaigns.csv"]),
-        Edit(key: "hospitals", file: campaign,
-             change: replacing("  - \"Bệnh viện Đa khoa tỉnh Cà Mau\"", "  - \"Bệnh viện Đa khoa tỉnh Cà Mau\"\n  - \"Bệnh viện Sản Nhi Cà Mau\""),
-             shownOn: [caMau]),
-        Edit(key: "cover", file: campaign, change: replacing("cover: ca-mau-2020-leu.jpg", "cover: ca-mau-2020-khai-bao.jpg"),
-             shownOn: [caMau]),
-        Edit(key: "cover_alt", file: campaign, change: replacing("cover_alt: \"Ba lều trắng", "cover_alt: \"Ba chiếc lều trắng"),
-             shownOn: [caMau]),
-        Edit(key: "cover_caption", file: campaign, change: replacing("cover_caption: \"Khu vực chờ", "cover_caption: \"Nơi chờ"),
-             shownOn: [caMau]),
-        Edit(key: "body image", file: campaign, change: replacing("(images/ca-mau-2020-khai-bao.jpg)", "(ca-mau-2020-leu.jpg)"),
-             shownOn: [caMau]),
-        Edit(key: "cover (removed)", file: "content/campaigns/ha-noi-2023.md",
-             change: replacing("cover: ha-noi-2023.png\n", ""), shownOn: [haNoi]),
-        Edit(key: "slug", file: campaign, change: adding("slug: ca-mau-2020"),
-             shownOn: lists + ["chien-dich/ca-mau-2020/index.html", "feed.xml", "sitemap.xml", "data/campaigns.json"]),
-        Edit(key: "draft", file: campaign, change: adding("draft: true"),
-             shownOn: lists + ["thong-ke/index.html", "feed.xml", "sitemap.xml", "data/campaigns.json",
-                               "data/campaigns.csv", "data/by-site.csv"]),
+        Edit(
+            key: "title", file: campaign,
+            change: replacing(
+                "title: \"Công an Cà Mau hiến 667 đơn vị máu giữa mùa dịch COVID-19\"",
+                "title: \"Công an Cà Mau hiến 667 đơn vị máu\""),
+            shownOn: lists + [
+                "chien-dich/cong-an-ca-mau-hien-667-don-vi-mau/index.html", caMau, "thong-ke/index.html",
+                "feed.xml", "sitemap.xml", "data/campaigns.json", "data/campaigns.csv",
+            ]),
+        Edit(
+            key: "summary", file: campaign,
+            change: replacing("summary: \"Ngày 19/4/2020,", "summary: \"Sáng 19/4/2020,"),
+            shownOn: lists + [caMau, "feed.xml"]),
+        Edit(
+            key: "date", file: campaign, change: replacing("date: 2020-04-20", "date: 2020-04-21"),
+            shownOn: lists + [caMau, "feed.xml", "sitemap.xml", "data/campaigns.json"]),
+        Edit(
+            key: "start", file: campaign, change: replacing("start: 2020-04-19", "start: 2020-04-18"),
+            shownOn: [caMau, "data/campaigns.json", "data/campaigns.csv"]),
+        Edit(
+            key: "end", file: campaign, change: replacing("end: 2020-04-19", "end: 2020-04-20"),
+            shownOn: [caMau, "data/campaigns.json", "data/campaigns.csv"]),
+        Edit(
+            key: "organizer", file: campaign,
+            change: replacing("organizer: \"Công an tỉnh Cà Mau phối hợp", "organizer: \"Công an tỉnh Cà Mau cùng"),
+            shownOn: [caMau, "tim-kiem/index.html"]),
+        Edit(
+            key: "location", file: campaign,
+            change: replacing("location: \"Thành phố Cà Mau\"", "location: \"Tỉnh Cà Mau\""),
+            shownOn: lists + [caMau]),
+        Edit(
+            key: "target_units", file: campaign, change: replacing("target_units: 500", "target_units: 600"),
+            shownOn: [
+                "index.html", "chien-dich/index.html", caMau, "thong-ke/index.html", "data/campaigns.json",
+                "data/campaigns.csv",
+            ]),
+        Edit(
+            key: "hospitals", file: campaign,
+            change: replacing(
+                "  - \"Bệnh viện Đa khoa tỉnh Cà Mau\"",
+                "  - \"Bệnh viện Đa khoa tỉnh Cà Mau\"\n  - \"Bệnh viện Sản Nhi Cà Mau\""),
+            shownOn: [caMau]),
+        Edit(
+            key: "cover", file: campaign,
+            change: replacing("cover: ca-mau-2020-leu.jpg", "cover: ca-mau-2020-khai-bao.jpg"),
+            shownOn: [caMau]),
+        Edit(
+            key: "cover_alt", file: campaign,
+            change: replacing("cover_alt: \"Ba lều trắng", "cover_alt: \"Ba chiếc lều trắng"),
+            shownOn: [caMau]),
+        Edit(
+            key: "cover_caption", file: campaign,
+            change: replacing("cover_caption: \"Khu vực chờ", "cover_caption: \"Nơi chờ"),
+            shownOn: [caMau]),
+        Edit(
+            key: "body image", file: campaign,
+            change: replacing("(images/ca-mau-2020-khai-bao.jpg)", "(ca-mau-2020-leu.jpg)"),
+            shownOn: [caMau]),
+        Edit(
+            key: "cover (removed)", file: "content/campaigns/ha-noi-2023.md",
+            change: replacing("cover: ha-noi-2023.png\n", ""), shownOn: [haNoi]),
+        Edit(
+            key: "slug", file: campaign, change: adding("slug: ca-mau-2020"),
+            shownOn: lists + ["chien-dich/ca-mau-2020/index.html", "feed.xml", "sitemap.xml", "data/campaigns.json"]),
+        Edit(
+            key: "draft", file: campaign, change: adding("draft: true"),
+            shownOn: lists + [
+                "thong-ke/index.html", "feed.xml", "sitemap.xml", "data/campaigns.json",
+                "data/campaigns.csv", "data/by-site.csv",
+            ]),
         // The id names the write-up's rows in the CSV: alone, its change is an error.
-        Edit(key: "campaign", file: campaign, change: replacing("campaign: ca-mau-2020", "campaign: ca-mau-20-4-2020"),
-             shownOn: ["data/campaigns.json", "data/campaigns.csv", "data/by-site.csv", "data/by-date.csv"],
-             first: ("content/data/donations.csv", replacing("\nca-mau-2020,", "\nca-mau-20-4-2020,"))),
+        Edit(
+            key: "campaign", file: campaign, change: replacing("campaign: ca-mau-2020", "campaign: ca-mau-20-4-2020"),
+            shownOn: ["data/campaigns.json", "data/campaigns.csv", "data/by-site.csv", "data/by-date.csv"],
+            first: ("content/data/donations.csv", replacing("\nca-mau-2020,", "\nca-mau-20-4-2020,"))),
         Edit(key: "body", file: campaign, change: { $0 + "\nMột đoạn mới.\n" }, shownOn: [caMau]),
     ]
 
     static let otherEdits: [Edit] = [
-        Edit(key: "page title", file: page, change: replacing("title: \"Giới thiệu\"", "title: \"Về chúng tôi\""),
-             shownOn: lists + [caMau, "gioi-thieu/index.html", "thong-ke/index.html", "vinh-danh/index.html", "404.html"]),
-        Edit(key: "page slug", file: page, change: replacing("slug: gioi-thieu", "slug: ve-chung-toi"),
-             shownOn: lists + [caMau, "ve-chung-toi/index.html", "sitemap.xml", "404.html"]),
-        Edit(key: "page summary", file: page, change: replacing("summary: \"Trang web này là gì", "summary: \"Trang này là gì"),
-             shownOn: ["gioi-thieu/index.html", "tim-kiem/index.html"]),
+        Edit(
+            key: "page title", file: page, change: replacing("title: \"Giới thiệu\"", "title: \"Về chúng tôi\""),
+            shownOn: lists + [
+                caMau, "gioi-thieu/index.html", "thong-ke/index.html", "vinh-danh/index.html", "404.html",
+            ]),
+        Edit(
+            key: "page slug", file: page, change: replacing("slug: gioi-thieu", "slug: ve-chung-toi"),
+            shownOn: lists + [caMau, "ve-chung-toi/index.html", "sitemap.xml", "404.html"]),
+        Edit(
+            key: "page summary", file: page,
+            change: replacing("summary: \"Trang web này là gì", "summary: \"Trang này là gì"),
+            shownOn: ["gioi-thieu/index.html", "tim-kiem/index.html"]),
         Edit(key: "page date", file: page, change: adding("date: 2024-01-02"), shownOn: ["sitemap.xml"]),
-        Edit(key: "page draft", file: page, change: adding("draft: true"),
-             shownOn: lists + [caMau, "sitemap.xml", "vinh-danh/index.html"]),
+        Edit(
+            key: "page draft", file: page, change: adding("draft: true"),
+            shownOn: lists + [caMau, "sitemap.xml", "vinh-danh/index.html"]),
         Edit(key: "page body", file: page, change: { $0 + "\nMột đoạn mới.\n" }, shownOn: ["gioi-thieu/index.html"]),
-        Edit(key: "site.yml title", file: "content/site.yml",
-             change: replacing("title: \"Hiến máu tình nguyện – Giọt máu nghĩa tình\"", "title: \"Hiến máu tình nguyện\""),
-             shownOn: lists + [caMau, haNoi, "feed.xml", "404.html"]),
+        Edit(
+            key: "site.yml title", file: "content/site.yml",
+            change: replacing(
+                "title: \"Hiến máu tình nguyện – Giọt máu nghĩa tình\"", "title: \"Hiến máu tình nguyện\""),
+            shownOn: lists + [caMau, haNoi, "feed.xml", "404.html"]),
     ]
 
     @Test func everyFrontMatterKeyReachesEveryPageThatShowsIt() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// `hienmau serve` against clients that try to freeze it or to read it from
@@ -9,7 +10,9 @@ import Testing
     typealias Server = ServeTests.Server
 
     /// A raw request with a receive timeout: status and body, or nil when nothing came in time.
-    static func exchange(_ port: Int, _ request: [UInt8], timeout: Double = 5) -> (status: Int, head: String, body: String)? {
+    static func exchange(_ port: Int, _ request: [UInt8], timeout: Double = 5) -> (
+        status: Int, head: String, body: String
+    )? {
         guard let socket = try? TCP(port: port) else { return nil }
         defer { close(socket.fd) }
         var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
@@ -17,7 +20,9 @@ import Testing
         setsockopt(socket.fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
         var offset = 0
         while offset < request.count {
-            let n = request.withUnsafeBytes { send(socket.fd, $0.baseAddress! + offset, request.count - offset, Int32(MSG_NOSIGNAL)) }
+            let n = request.withUnsafeBytes {
+                send(socket.fd, $0.baseAddress! + offset, request.count - offset, Int32(MSG_NOSIGNAL))
+            }
             if n <= 0 { break }
             offset += n
         }
@@ -31,23 +36,32 @@ import Testing
         guard !data.isEmpty else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         let parts = text.components(separatedBy: "\r\n\r\n")
-        return (Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0, parts[0], parts.dropFirst().joined(separator: "\r\n\r\n"))
+        return (
+            Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0, parts[0],
+            parts.dropFirst().joined(separator: "\r\n\r\n")
+        )
     }
 
-    static func get(_ port: Int, _ path: String = "/", host: String = "127.0.0.1", extra: String = "") -> (status: Int, head: String, body: String)? {
+    static func get(_ port: Int, _ path: String = "/", host: String = "127.0.0.1", extra: String = "") -> (
+        status: Int, head: String, body: String
+    )? {
         exchange(port, Array("GET \(path) HTTP/1.1\r\nHost: \(host)\r\n\(extra)Connection: close\r\n\r\n".utf8))
     }
 
     @Test func twoHugeHeadersDoNotFreezeOtherClients() throws {
         let server = try Server()
         defer { server.stop() }
-        let huge = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 256 * 1024)
+        let huge =
+            Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ".utf8)
+            + Array(repeating: UInt8(ascii: "a"), count: 256 * 1024)
             + Array("\r\n\r\n".utf8)
         let answers = LockedList()
         let group = DispatchGroup()
         let port = server.port
         for _ in 0..<2 {
-            DispatchQueue.global().async(group: group) { answers.add(Self.exchange(port, huge, timeout: 20)?.status ?? 0) }
+            DispatchQueue.global().async(group: group) {
+                answers.add(Self.exchange(port, huge, timeout: 20)?.status ?? 0)
+            }
         }
         Thread.sleep(forTimeInterval: 0.2)
         let started = ContinuousClock.now
@@ -82,7 +96,9 @@ import Testing
         let server = try Server()
         defer { server.stop() }
         let get = try #require(Self.get(server.port, "/thong-ke/"))
-        let head = try #require(Self.exchange(server.port, Array("HEAD /thong-ke/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)))
+        let head = try #require(
+            Self.exchange(
+                server.port, Array("HEAD /thong-ke/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)))
         #expect(head.status == 200)
         #expect(head.body.isEmpty)
         #expect(head.head.contains("Content-Length: \(get.body.utf8.count)"))
@@ -102,7 +118,8 @@ import Testing
         let server = try Server()
         defer { server.stop() }
         func handshake(_ origin: String) -> Int? {
-            let request = "GET \(PreviewPage.reloadPath) HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nUpgrade: websocket\r\n"
+            let request =
+                "GET \(PreviewPage.reloadPath) HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 + "Origin: \(origin)\r\n\r\n"
             return Self.exchange(server.port, Array(request.utf8), timeout: 1)?.status
@@ -120,7 +137,8 @@ import Testing
         defer { close(socket.fd) }
         var limit = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(socket.fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        let request = "GET \(PreviewPage.reloadPath) HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nUpgrade: websocket\r\n"
+        let request =
+            "GET \(PreviewPage.reloadPath) HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nUpgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
             + "Origin: http://127.0.0.1:\(server.port)\r\n\r\n"
         _ = request.utf8CString.withUnsafeBufferPointer { send(socket.fd, $0.baseAddress, $0.count - 1, 0) }

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
 @testable import HienMauKit
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// `hienmau serve` on a copy of the sample site: pages with the reload
 /// script, 404 for every way out of the folder, rebuild on edit, the error
@@ -20,8 +22,10 @@ import Testing
             if let baseURL {
                 let file = content.appendingPathComponent("site.yml")
                 let text = try String(contentsOf: file, encoding: .utf8)
-                try Data(text.replacing("base_url: \"https://hienmau.example.org/\"", with: "base_url: \"\(baseURL)\"").utf8)
-                    .write(to: file)
+                try Data(
+                    text.replacing("base_url: \"https://hienmau.example.org/\"", with: "base_url: \"\(baseURL)\"").utf8
+                )
+                .write(to: file)
             }
             process.executableURL = URL(fileURLWithPath: CLI.binary)
             process.arguments = ["serve", "--port", "0"]
@@ -44,7 +48,9 @@ import Testing
                 let data = output.availableData
                 if data.isEmpty { return 0 }
                 text += String(decoding: data, as: UTF8.self)
-                if let range = text.range(of: "http://127.0.0.1:"), let slash = text[range.upperBound...].firstIndex(of: "/") {
+                if let range = text.range(of: "http://127.0.0.1:"),
+                    let slash = text[range.upperBound...].firstIndex(of: "/")
+                {
                     return Int(text[range.upperBound..<slash]) ?? 0
                 }
             }
@@ -72,7 +78,8 @@ import Testing
         #expect(try server.get("/style.css").status == 200)
         #expect(try server.get("/khong-co/").status == 404)
         // What is on disk is the build's output, without the script.
-        let onDisk = try String(contentsOf: server.folder.url.appendingPathComponent("public/index.html"), encoding: .utf8)
+        let onDisk = try String(
+            contentsOf: server.folder.url.appendingPathComponent("public/index.html"), encoding: .utf8)
         #expect(!onDisk.contains(PreviewPage.reloadPath))
     }
 
@@ -86,9 +93,11 @@ import Testing
         #expect(try server.get("/hienmau/style.css").status == 200)
     }
 
-    @Test(arguments: ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
-                      "/thong-ke/..%2f..%2f..%2fetc/passwd", "//etc/passwd", "/%252e%252e/etc/passwd",
-                      "/.hienmau-output", "/ra-ngoai/passwd", "/..\\..\\etc\\passwd", "/%00/index.html"])
+    @Test(arguments: [
+        "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/thong-ke/..%2f..%2f..%2fetc/passwd", "//etc/passwd", "/%252e%252e/etc/passwd",
+        "/.hienmau-output", "/ra-ngoai/passwd", "/..\\..\\etc\\passwd", "/%00/index.html",
+    ])
     func requestsOutsideTheFolderAre404(_ path: String) throws {
         let server = try Server()
         defer { server.stop() }
@@ -108,10 +117,12 @@ import Testing
         let page = "/chien-dich/cong-an-ca-mau-hien-667-don-vi-mau-giua-mua-dich-covid-19/"
 
         // Saved in one step, as editors do: the watcher never sees a half-written file.
-        try Data(good.replacing("Tháng 4/2020, cả nước", with: "Tháng tư năm 2020, cả nước").utf8).write(to: file, options: .atomic)
+        try Data(good.replacing("Tháng 4/2020, cả nước", with: "Tháng tư năm 2020, cả nước").utf8).write(
+            to: file, options: .atomic)
         #expect(wait { (try? server.get(page).body.contains("Tháng tư năm 2020")) == true })
 
-        try Data(good.replacing("campaign: ca-mau-2020", with: "campaign: [ca-mau").utf8).write(to: file, options: .atomic)
+        try Data(good.replacing("campaign: ca-mau-2020", with: "campaign: [ca-mau").utf8).write(
+            to: file, options: .atomic)
         #expect(wait { (try? server.get(page).status) == 500 })
         let errorPage = try server.get(page)
         #expect(errorPage.body.contains("Trang chưa dựng được"))
@@ -143,7 +154,9 @@ struct TCP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             close(fd)

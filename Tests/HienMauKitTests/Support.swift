@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HienMauKit
 
 /// Paths and helpers shared by the tests.
@@ -60,20 +61,25 @@ final class TempFolder {
 
     func write(_ relative: String, _ text: String) {
         let file = url.appendingPathComponent(relative)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(text.utf8).write(to: file)
     }
 }
 
 /// Reads CSV text through the real reader and aggregates it.
-func figures(csv: String, campaigns: [(String, Int?)], milestones: [Int] = [5, 10, 15, 20, 30, 40, 50],
-             consentDefault: Bool = false) -> (SiteFigures, Diagnostics) {
+func figures(
+    csv: String, campaigns: [(String, Int?)], milestones: [Int] = [5, 10, 15, 20, 30, 40, 50],
+    consentDefault: Bool = false
+) -> (SiteFigures, Diagnostics) {
     var diagnostics = Diagnostics()
-    var builder = FigureBuilder(campaigns: campaigns.map { .init(id: $0.0, targetUnits: $0.1) },
-                                milestones: milestones, consentDefault: consentDefault, file: "d.csv")
-    DonationTable.read(bytes: Array(csv.utf8),
-                       context: .init(file: "d.csv", campaignIDs: Set(campaigns.map(\.0))),
-                       diagnostics: &diagnostics, into: &builder)
+    var builder = FigureBuilder(
+        campaigns: campaigns.map { .init(id: $0.0, targetUnits: $0.1) },
+        milestones: milestones, consentDefault: consentDefault, file: "d.csv")
+    DonationTable.read(
+        bytes: Array(csv.utf8),
+        context: .init(file: "d.csv", campaignIDs: Set(campaigns.map(\.0))),
+        diagnostics: &diagnostics, into: &builder)
     return (builder.finish(), diagnostics)
 }
 
@@ -108,9 +114,11 @@ final class MiniSite {
         write("content/site.yml", "title: \"Hiến máu\"\nbase_url: \"https://example.org/\"\nlanguage: \(language)\n")
         write("content/campaigns/hn.md", Self.campaign)
         write("content/pages/gioi-thieu.md", "---\ntitle: \"Giới thiệu\"\n---\n\nTrang giới thiệu.\n")
-        write("content/data/donations.csv", Self.header
-              + "hn-2023,2023-08-04,Trụ sở,Nguyễn Văn An,A1,Phòng 1,350,O+,,yes\n"
-              + "hn-2023,2023-08-05,Trụ sở,Trần Thị Bình,,Phòng 2,250,A+,2,no\n")
+        write(
+            "content/data/donations.csv",
+            Self.header
+                + "hn-2023,2023-08-04,Trụ sở,Nguyễn Văn An,A1,Phòng 1,350,O+,,yes\n"
+                + "hn-2023,2023-08-05,Trụ sở,Trần Thị Bình,,Phòng 2,250,A+,2,no\n")
     }
 
     func write(_ relative: String, _ text: String) { folder.write(relative, text) }
@@ -136,7 +144,8 @@ final class MiniSite {
 
 /// Runs the built `hienmau` binary (path in HIENMAU_BIN, set by `make test`).
 enum CLI {
-    static let binary: String = ProcessInfo.processInfo.environment["HIENMAU_BIN"]
+    static let binary: String =
+        ProcessInfo.processInfo.environment["HIENMAU_BIN"]
         ?? Repo.root.appendingPathComponent(".build/debug/hienmau").path
 
     struct Run {
@@ -157,8 +166,9 @@ enum CLI {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// Starts the binary with every signal at its default disposition; returns its pid.
@@ -179,7 +189,7 @@ enum CLI {
         posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&files, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, binary, &files, &attributes, argv, environ)
         guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
@@ -188,7 +198,9 @@ enum CLI {
 
     static func snapshot(_ folder: URL) -> [String: Data] {
         var out: [String: Data] = [:]
-        for path in SiteFiles.walk(folder) { out[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
+        for path in SiteFiles.walk(folder) {
+            out[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
+        }
         return out
     }
 

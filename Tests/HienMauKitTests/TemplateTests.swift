@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HienMauKit
 
 /// The Mustache renderer on its own: the spec's rules that the site's
@@ -9,7 +10,9 @@ import Testing
         func value(named name: String) -> TemplateValue? { fields[name] }
     }
 
-    func render(_ templates: [String: String], _ name: String = "page", _ fields: [String: TemplateValue] = [:]) throws -> String {
+    func render(_ templates: [String: String], _ name: String = "page", _ fields: [String: TemplateValue] = [:]) throws
+        -> String
+    {
         let parsed = try templates.mapValues { try TemplateParser.parse($0) }
         return TemplateRenderer(templates: parsed).render(name, with: View(fields: fields))
     }
@@ -31,7 +34,9 @@ import Testing
     /// escape, is escaped like text where one does, and counts as present
     /// even when empty, as text does.
     @Test func htmlBytesAreRawInTripleTagsAndEscapedOtherwise() throws {
-        let fields: [String: TemplateValue] = ["h": .html(Array("<p>Hà & Nội</p>".utf8)), "e": .html([]), "t": .text("")]
+        let fields: [String: TemplateValue] = [
+            "h": .html(Array("<p>Hà & Nội</p>".utf8)), "e": .html([]), "t": .text(""),
+        ]
         #expect(try render("{{{h}}}|{{& h}}", fields) == "<p>Hà & Nội</p>|<p>Hà & Nội</p>")
         #expect(try render("{{h}}", fields) == "&lt;p&gt;Hà &amp; Nội&lt;/p&gt;")
         #expect(try render("{{#e}}e{{/e}}{{#t}}t{{/t}}{{^e}}not e{{/e}}", fields) == "et")
@@ -40,8 +45,10 @@ import Testing
     @Test func dottedNamesAndTheContextStack() throws {
         let site = View(fields: ["title": .text("Site"), "l": .object(["menu": "Danh mục"])])
         let item = View(fields: ["name": .text("A")])
-        let fields: [String: TemplateValue] = ["site": .object(site), "items": .list([.object(item), .object(item)]),
-                                               "title": .text("Page")]
+        let fields: [String: TemplateValue] = [
+            "site": .object(site), "items": .list([.object(item), .object(item)]),
+            "title": .text("Page"),
+        ]
         #expect(try render("{{site.title}} {{site.l.menu}} {{site.missing.x}}", fields) == "Site Danh mục ")
         // Inside a list item, names the item lacks are found further out.
         #expect(try render("{{#items}}{{name}}/{{title}};{{/items}}", fields) == "A/Page;A/Page;")
@@ -49,18 +56,22 @@ import Testing
     }
 
     @Test func sectionsAndInvertedSections() throws {
-        let fields: [String: TemplateValue] = ["yes": .flag(true), "no": .flag(false), "empty": .list([]),
-                                               "text": .text("T"), "blank": .text("")]
+        let fields: [String: TemplateValue] = [
+            "yes": .flag(true), "no": .flag(false), "empty": .list([]),
+            "text": .text("T"), "blank": .text(""),
+        ]
         #expect(try render("{{#yes}}1{{/yes}}{{#no}}2{{/no}}{{#empty}}3{{/empty}}{{#none}}4{{/none}}", fields) == "1")
         #expect(try render("{{^yes}}1{{/yes}}{{^no}}2{{/no}}{{^empty}}3{{/empty}}{{^none}}4{{/none}}", fields) == "234")
         // A text value, even empty, is present: its section shows, with the value as `.`.
-        #expect(try render("{{#text}}[{{.}}]{{/text}}{{#blank}}[{{.}}]{{/blank}}{{^text}}no{{/text}}", fields) == "[T][]")
+        #expect(
+            try render("{{#text}}[{{.}}]{{/text}}{{#blank}}[{{.}}]{{/blank}}{{^text}}no{{/text}}", fields) == "[T][]")
     }
 
     @Test func standaloneTagsTakeTheirLineWithThem() throws {
         let fields: [String: TemplateValue] = ["items": .list([.text("a"), .text("b")])]
-        #expect(try render("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", fields)
-            == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(
+            try render("<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n</ul>\n", fields)
+                == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
         #expect(try render("a\n{{! a comment }}\r\nb", fields) == "a\nb")
         // Two tags on a line, or text beside one, keep the line.
         #expect(try render("x\n{{#items}}{{/items}}\ny", fields) == "x\n\ny")
@@ -71,7 +82,9 @@ import Testing
 
     @Test func partialsAndTheirIndentation() throws {
         let templates = ["page": "<div>\n  {{>item}}\n</div>\n{{>item}}", "item": "<p>{{v}}</p>\n<p>2</p>\n"]
-        #expect(try render(templates, "page", ["v": .text("1")]) == "<div>\n  <p>1</p>\n  <p>2</p>\n</div>\n<p>1</p>\n<p>2</p>\n")
+        #expect(
+            try render(templates, "page", ["v": .text("1")])
+                == "<div>\n  <p>1</p>\n  <p>2</p>\n</div>\n<p>1</p>\n<p>2</p>\n")
         #expect(try render(["page": "[{{>nothing}}]"], "page") == "[]")
     }
 
@@ -81,7 +94,8 @@ import Testing
             "page": "{{<layout}}\nignored text\n{{$main}}\n<p>{{v}}</p>\n{{/main}}\n{{/layout}}\n",
             "titled": "{{<layout}}{{$title}}Mine{{/title}}{{/layout}}",
         ]
-        #expect(try render(templates, "page", ["v": .text("x")]) == "<title>Default</title>\n<main>\n<p>x</p>\n\n</main>\n")
+        #expect(
+            try render(templates, "page", ["v": .text("x")]) == "<title>Default</title>\n<main>\n<p>x</p>\n\n</main>\n")
         #expect(try render(templates, "titled") == "<title>Mine</title>\n<main>\n\n</main>\n")
     }
 
@@ -96,7 +110,10 @@ import Testing
 
     @Test func malformedTemplatesAreLocated() {
         func error(_ text: String) -> TemplateParseError? {
-            do { _ = try TemplateParser.parse(text); return nil } catch { return error }
+            do {
+                _ = try TemplateParser.parse(text)
+                return nil
+            } catch { return error }
         }
         #expect(error("ab{{x") == TemplateParseError(kind: .unclosedTag, offset: 2))
         #expect(error("{{#a}}{{/b}}") == TemplateParseError(kind: .closeDoesNotMatch, offset: 6))

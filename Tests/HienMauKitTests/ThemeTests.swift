@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The built-in theme: compiled from `theme/`, used where a site has no
@@ -26,8 +27,9 @@ import Testing
         let onDisk = Self.tree(Repo.root.appendingPathComponent(folder))
         #expect(onDisk.count > 5)
         let compiled = Dictionary(uniqueKeysWithValues: embedded.map { ($0.path, $0.bytes) })
-        #expect(compiled.keys.sorted() == onDisk.keys.sorted(),
-                "\(folder)/ changed: run python3 scripts/embed_files.py")
+        #expect(
+            compiled.keys.sorted() == onDisk.keys.sorted(),
+            "\(folder)/ changed: run python3 scripts/embed_files.py")
         for (path, bytes) in onDisk.sorted(by: { $0.key < $1.key }) where compiled[path] != bytes {
             Issue.record("\(folder)/\(path) differs from the compiled copy: run python3 scripts/embed_files.py")
         }
@@ -60,7 +62,8 @@ import Testing
         let before = Dictionary(uniqueKeysWithValues: plain.generate().files.map { ($0.path, $0.bytes) })
         let site = MiniSite()
         site.remove("templates")
-        site.write("templates/page.mustache", "{{<layout}}{{$main}}<h1>Trang riêng: {{title}}</h1>{{/main}}{{/layout}}\n")
+        site.write(
+            "templates/page.mustache", "{{<layout}}{{$main}}<h1>Trang riêng: {{title}}</h1>{{/main}}{{/layout}}\n")
         site.write("templates/static/style.css", "body { color: #222; }\n")
         let result = site.generate()
         #expect(result.succeeded, "\(site.report())")
@@ -80,12 +83,14 @@ import Testing
     @Test func aTemplatesFolderNamedButMissingIsOneError() {
         let site = MiniSite()
         site.remove("templates")
-        let result = Site.generate(BuildOptions(content: site.content, templates: site.templates, requiresTemplates: true))
-        #expect(DiagnosticPrinter(language: .vi).format(result.diagnostics) == """
-            templates: lỗi: không tìm thấy thư mục mẫu trang templates
-            gợi ý: bỏ --templates để dùng giao diện có sẵn, hoặc chạy `hienmau theme export templates` để chép nó ra
+        let result = Site.generate(
+            BuildOptions(content: site.content, templates: site.templates, requiresTemplates: true))
+        #expect(
+            DiagnosticPrinter(language: .vi).format(result.diagnostics) == """
+                templates: lỗi: không tìm thấy thư mục mẫu trang templates
+                gợi ý: bỏ --templates để dùng giao diện có sẵn, hoặc chạy `hienmau theme export templates` để chép nó ra
 
-            """)
+                """)
     }
 
     /// A site's folder that lacks a page template takes the built-in one.
@@ -113,7 +118,8 @@ import Testing
         } catch {
             #expect(error.message.en.hasPrefix("the built-in theme has no x.css; its files: 404.mustache, "))
         }
-        let one = try BuiltInTheme.export(to: temp.url.appendingPathComponent("one"), named: "one", only: ["page.mustache"])
+        let one = try BuiltInTheme.export(
+            to: temp.url.appendingPathComponent("one"), named: "one", only: ["page.mustache"])
         #expect(one == ["page.mustache"])
         #expect(Self.tree(temp.url.appendingPathComponent("one")).keys.sorted() == ["page.mustache"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HienMauKit
 
 /// The workbook reader against workbooks saved by LibreOffice, each cell
@@ -108,7 +109,9 @@ import Testing
                 let range = try #require(text.withUTF8 { CellRange($0) })
                 guard let value = cells[range.first] else { continue }
                 for row in range.first.row...range.last.row {
-                    for column in range.first.column...range.last.column { cells[CellReference(row: row, column: column)] = value }
+                    for column in range.first.column...range.last.column {
+                        cells[CellReference(row: row, column: column)] = value
+                    }
                 }
             }
             let sorted = cells.keys.sorted().map { Cell(row: $0.row, column: $0.column, value: cells[$0]!) }
@@ -134,7 +137,9 @@ import Testing
         var out: [UInt8] = []
         var from = 0
         for cut in [3, 9, 10, 27, bytes.count] {
-            out += try bytes[from..<cut].withUnsafeBufferPointer { try transcoder.convert($0, last: cut == bytes.count) }
+            out += try bytes[from..<cut].withUnsafeBufferPointer {
+                try transcoder.convert($0, last: cut == bytes.count)
+            }
             from = cut
         }
         #expect(String(decoding: out, as: UTF8.self) == text)

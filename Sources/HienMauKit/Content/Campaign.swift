@@ -50,14 +50,18 @@ public struct Campaign: Sendable {
         let start = reader.day("start", into: &diagnostics)
         let end = reader.day("end", into: &diagnostics)
         if let start, let end, end < start {
-            reader.error(reader.node("end"), Message(
-                vi: "ngày kết thúc \(end.iso) trước ngày bắt đầu \(start.iso)",
-                en: "end \(end.iso) is before start \(start.iso)"), into: &diagnostics)
+            reader.error(
+                reader.node("end"),
+                Message(
+                    vi: "ngày kết thúc \(end.iso) trước ngày bắt đầu \(start.iso)",
+                    en: "end \(end.iso) is before start \(start.iso)"), into: &diagnostics)
         }
         let target = reader.int("target_units", into: &diagnostics)
         if let target, target <= 0 {
-            reader.error(reader.node("target_units"), Message(
-                vi: "target_units phải lớn hơn 0", en: "target_units must be greater than 0"), into: &diagnostics)
+            reader.error(
+                reader.node("target_units"),
+                Message(
+                    vi: "target_units phải lớn hơn 0", en: "target_units must be greater than 0"), into: &diagnostics)
         }
         let slug = PageSlug.read(reader, title: title, into: &diagnostics)
         let campaign = Campaign(
@@ -110,7 +114,8 @@ enum PageSlug {
         if let written = reader.string("slug", into: &diagnostics)?.trimmed {
             if let problem = Slug.problem(with: written) {
                 // A slug refused only for its characters gets the one made from it as advice.
-                let advice = written.contains(where: { $0.isWhitespace || "/\\".contains($0) }) ? nil : Slug.advice(for: written)
+                let advice =
+                    written.contains(where: { $0.isWhitespace || "/\\".contains($0) }) ? nil : Slug.advice(for: written)
                 reader.error(reader.node("slug"), problem, hint: advice, into: &diagnostics)
                 return nil
             }
@@ -119,9 +124,11 @@ enum PageSlug {
         guard let title else { return nil }
         let slug = Slug.make(title)
         if slug.isEmpty {
-            reader.error(reader.node("title"), Message(
-                vi: "không tạo được slug từ tiêu đề \"\(title)\"",
-                en: "no slug can be made from the title \"\(title)\""),
+            reader.error(
+                reader.node("title"),
+                Message(
+                    vi: "không tạo được slug từ tiêu đề \"\(title)\"",
+                    en: "no slug can be made from the title \"\(title)\""),
                 hint: Message(vi: "thêm 'slug: …' vào phần đầu", en: "add 'slug: …' to the front matter"),
                 into: &diagnostics)
             return nil

@@ -17,7 +17,9 @@ struct ContentSet {
     var checks = Diagnostics()
 
     /// Slugs of the generator's own sections, which a page may not take.
-    static let reserved: Set<String> = [SitePaths.campaignsDir, SitePaths.statsDir, SitePaths.honoursDir, SitePaths.searchDir, "data", "images"]
+    static let reserved: Set<String> = [
+        SitePaths.campaignsDir, SitePaths.statsDir, SitePaths.honoursDir, SitePaths.searchDir, "data", "images",
+    ]
 
     var periods: [String: ClosedRange<Day>] {
         var out: [String: ClosedRange<Day>] = [:]
@@ -56,8 +58,9 @@ struct ContentSet {
         mutating func parseBody(of file: SourceFile, config: SiteConfig) {
             defer { bodyParsed = true }
             guard !bodyParsed, let campaign else { return }
-            let document = Markdown.render(campaign.body, unsafeHTML: config.unsafeHTML,
-                                           basePath: config.basePath, firstLine: campaign.bodyFirstLine)
+            let document = Markdown.render(
+                campaign.body, unsafeHTML: config.unsafeHTML,
+                basePath: config.basePath, firstLine: campaign.bodyFirstLine)
             specs = document.figures.compactMap { FigureSpec.parse($0, file: file, diagnostics: &diagnostics) }
             self.document = document
         }
@@ -66,8 +69,10 @@ struct ContentSet {
     /// The front matter of every write-up, and the pages: which campaigns
     /// exist, with ids, periods and targets. The messages wait in `checks`
     /// for `parseBodies`, so that they come out in the order of one pass.
-    static func parseFrontMatter(_ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
-                                 cache: inout [String: ParsedWriteUp]) -> ContentSet {
+    static func parseFrontMatter(
+        _ files: SiteFiles, config: SiteConfig, drafts: Bool, threads: Int,
+        cache: inout [String: ParsedWriteUp]
+    ) -> ContentSet {
         var set = ContentSet()
         var diagnostics = Diagnostics()
         set.readWriteUps(files, settings: Self.settings(config), threads: threads, cache: &cache)
@@ -82,8 +87,10 @@ struct ContentSet {
 
     /// Each write-up's front matter on its own (in parallel, unless cached),
     /// then merged in file order into `all` and `failedIDs`.
-    private mutating func readWriteUps(_ files: SiteFiles, settings: Int, threads: Int,
-                                       cache: inout [String: ParsedWriteUp]) {
+    private mutating func readWriteUps(
+        _ files: SiteFiles, settings: Int, threads: Int,
+        cache: inout [String: ParsedWriteUp]
+    ) {
         let stale = files.campaigns.filter { file in
             guard let known = cache[file.path] else { return true }
             return known.settings != settings || known.text != TextKey(file.text)
@@ -109,8 +116,9 @@ struct ContentSet {
             if let first = ids[campaign.id] {
                 diagnostics.error(
                     SourceLocation(file: campaign.source.path, line: 1, column: 1),
-                    Message(vi: "mã chiến dịch '\(campaign.id)' đã dùng trong \(first.source.path)",
-                            en: "campaign id '\(campaign.id)' is already used by \(first.source.path)"))
+                    Message(
+                        vi: "mã chiến dịch '\(campaign.id)' đã dùng trong \(first.source.path)",
+                        en: "campaign id '\(campaign.id)' is already used by \(first.source.path)"))
             } else {
                 ids[campaign.id] = campaign
             }
@@ -126,19 +134,23 @@ struct ContentSet {
                 let at = campaign.source.frontMatterValue("slug") ?? campaign.source.frontMatterValue("title") ?? (1, 1)
                 diagnostics.error(
                     campaign.source.location(line: at.line, column: at.column),
-                    Message(vi: "slug '\(campaign.slug)' là địa chỉ danh sách chiến dịch của một năm",
-                            en: "slug '\(campaign.slug)' is the address of a year's list of campaigns"),
+                    Message(
+                        vi: "slug '\(campaign.slug)' là địa chỉ danh sách chiến dịch của một năm",
+                        en: "slug '\(campaign.slug)' is the address of a year's list of campaigns"),
                     hint: Message(vi: "đặt 'slug: …' khác", en: "choose another 'slug: …'"),
                     line: campaign.source.line(at.line))
             }
-            Self.claim(campaign.slug, campaign.source, section: SitePaths.campaignsDir, slugs: &slugs, into: &diagnostics)
+            Self.claim(
+                campaign.slug, campaign.source, section: SitePaths.campaignsDir, slugs: &slugs, into: &diagnostics)
         }
         for page in pages {
             if Self.reserved.contains(page.slug) {
                 let at = page.source.frontMatterValue("slug") ?? page.source.frontMatterValue("title") ?? (1, 1)
                 diagnostics.error(
                     page.source.location(line: at.line, column: at.column),
-                    Message(vi: "slug '\(page.slug)' trùng với một mục của trang web", en: "slug '\(page.slug)' is used by the site itself"),
+                    Message(
+                        vi: "slug '\(page.slug)' trùng với một mục của trang web",
+                        en: "slug '\(page.slug)' is used by the site itself"),
                     hint: Message(vi: "đặt 'slug: …' khác", en: "choose another 'slug: …'"),
                     line: page.source.line(at.line))
             }
@@ -147,8 +159,10 @@ struct ContentSet {
     }
 
     /// Takes `slug` in `section` for `file`, or reports the file that has it already.
-    private static func claim(_ slug: String, _ file: SourceFile, section: String, slugs: inout [String: String],
-                              into diagnostics: inout Diagnostics) {
+    private static func claim(
+        _ slug: String, _ file: SourceFile, section: String, slugs: inout [String: String],
+        into diagnostics: inout Diagnostics
+    ) {
         let key = section + "/" + slug
         guard let first = slugs[key] else {
             slugs[key] = file.path
@@ -158,8 +172,9 @@ struct ContentSet {
         let at = file.frontMatterValue("slug") ?? file.frontMatterValue("title") ?? (1, 1)
         diagnostics.error(
             file.location(line: at.line, column: at.column),
-            Message(vi: "slug '\(slug)' đã được \(first) dùng; hai trang không thể cùng một địa chỉ",
-                    en: "slug '\(slug)' is already used by \(first); two pages cannot share one address"),
+            Message(
+                vi: "slug '\(slug)' đã được \(first) dùng; hai trang không thể cùng một địa chỉ",
+                en: "slug '\(slug)' is already used by \(first); two pages cannot share one address"),
             hint: Message(vi: "đặt 'slug: …' khác cho một trong hai trang", en: "give one of them another 'slug: …'"),
             line: file.line(at.line))
     }
@@ -175,25 +190,33 @@ struct ContentSet {
                 let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(
                     file.location(line: at.line, column: at.column),
-                    Message(vi: "ảnh bìa '\(cover)' không dùng được: \(refusal.vi)", en: "cover '\(cover)' cannot be used: \(refusal.en)"),
+                    Message(
+                        vi: "ảnh bìa '\(cover)' không dùng được: \(refusal.vi)",
+                        en: "cover '\(cover)' cannot be used: \(refusal.en)"),
                     line: file.line(at.line))
             } else if !(resolved.map { images.contains("images/" + $0) } ?? false) {
                 let file = campaign.source
                 let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(
                     file.location(line: at.line, column: at.column),
-                    Message(vi: "ảnh bìa '\(cover)' không có trong \(files.contentName)/images/",
-                            en: "cover '\(cover)' does not exist in \(files.contentName)/images/"),
-                    hint: Message(vi: "đặt ảnh vào \(files.contentName)/images/ và ghi tên tệp, ví dụ 'cover: anh-bia.jpg'",
-                                  en: "put the image in \(files.contentName)/images/ and give its file name, e.g. 'cover: cover.jpg'"),
+                    Message(
+                        vi: "ảnh bìa '\(cover)' không có trong \(files.contentName)/images/",
+                        en: "cover '\(cover)' does not exist in \(files.contentName)/images/"),
+                    hint: Message(
+                        vi: "đặt ảnh vào \(files.contentName)/images/ và ghi tên tệp, ví dụ 'cover: anh-bia.jpg'",
+                        en:
+                            "put the image in \(files.contentName)/images/ and give its file name, e.g. 'cover: cover.jpg'"
+                    ),
                     line: file.line(at.line))
             }
         }
     }
 
     /// Markdown and figure blocks of every write-up whose front matter was read.
-    mutating func parseBodies(_ files: SiteFiles, config: SiteConfig, threads: Int,
-                              cache: inout [String: ParsedWriteUp], diagnostics: inout Diagnostics) {
+    mutating func parseBodies(
+        _ files: SiteFiles, config: SiteConfig, threads: Int,
+        cache: inout [String: ParsedWriteUp], diagnostics: inout Diagnostics
+    ) {
         let waiting = files.campaigns.filter { cache[$0.path]?.bodyParsed == false }
         let started = waiting.map { cache[$0.path]! }
         let parsed = Parallel.map(Array(zip(waiting, started)), threads: threads) { file, writeUp -> ParsedWriteUp in
@@ -224,7 +247,8 @@ struct ContentSet {
     /// Renders the pages' Markdown (the campaigns' was rendered while parsing).
     mutating func renderMarkdown(config: SiteConfig, threads: Int) {
         let documents = Parallel.map(pages, threads: threads) { page in
-            Markdown.render(page.body, unsafeHTML: config.unsafeHTML, basePath: config.basePath, firstLine: page.bodyFirstLine)
+            Markdown.render(
+                page.body, unsafeHTML: config.unsafeHTML, basePath: config.basePath, firstLine: page.bodyFirstLine)
         }
         for (page, document) in zip(pages, documents) { markdown[page.source.path] = document }
     }

@@ -41,10 +41,12 @@ struct ControlCharacter {
         }
         return Diagnostic(
             .error, at: file.location(line: line, column: column),
-            Message(vi: "ký tự điều khiển \(name) không được có trong \(place.vi)",
-                    en: "control character \(name) is not allowed in \(place.en)"),
-            hint: Message(vi: "xoá ký tự đó (thường lẫn vào khi chép từ Word, Excel hay một trang web)",
-                          en: "delete it (it usually comes in when copying from Word, Excel or a web page)"),
+            Message(
+                vi: "ký tự điều khiển \(name) không được có trong \(place.vi)",
+                en: "control character \(name) is not allowed in \(place.en)"),
+            hint: Message(
+                vi: "xoá ký tự đó (thường lẫn vào khi chép từ Word, Excel hay một trang web)",
+                en: "delete it (it usually comes in when copying from Word, Excel or a web page)"),
             sourceLine: shown)
     }
 

@@ -48,13 +48,15 @@ struct FieldReader {
             return nil
         }
         guard let text = node.string else {
-            error(node, Message(vi: "'\(key)' phải là một chuỗi văn bản", en: "'\(key)' must be a text value"),
-                  into: &diagnostics)
+            error(
+                node, Message(vi: "'\(key)' phải là một chuỗi văn bản", en: "'\(key)' must be a text value"),
+                into: &diagnostics)
             return nil
         }
         if required && text.trimmed.isEmpty {
-            error(node, Message(vi: "'\(key)' không được để trống", en: "'\(key)' must not be empty"),
-                  into: &diagnostics)
+            error(
+                node, Message(vi: "'\(key)' không được để trống", en: "'\(key)' must not be empty"),
+                into: &diagnostics)
             return nil
         }
         return text
@@ -63,9 +65,11 @@ struct FieldReader {
     func day(_ key: String, required: Bool = false, into diagnostics: inout Diagnostics) -> Day? {
         guard let text = string(key, required: required, into: &diagnostics) else { return nil }
         guard let day = Day(parsing: text.trimmed) else {
-            error(node(key), Message(
-                vi: "'\(key)' \"\(text)\" không phải ngày hợp lệ dạng YYYY-MM-DD",
-                en: "'\(key)' \"\(text)\" is not a valid YYYY-MM-DD date"), into: &diagnostics)
+            error(
+                node(key),
+                Message(
+                    vi: "'\(key)' \"\(text)\" không phải ngày hợp lệ dạng YYYY-MM-DD",
+                    en: "'\(key)' \"\(text)\" is not a valid YYYY-MM-DD date"), into: &diagnostics)
             return nil
         }
         return day
@@ -76,9 +80,11 @@ struct FieldReader {
         if let value = node.int {
             return value
         }
-        error(node, Message(
-            vi: "'\(key)' phải là số nguyên, không phải \(node.shortDescription)",
-            en: "'\(key)' must be a whole number, not \(node.shortDescription)"), into: &diagnostics)
+        error(
+            node,
+            Message(
+                vi: "'\(key)' phải là số nguyên, không phải \(node.shortDescription)",
+                en: "'\(key)' must be a whole number, not \(node.shortDescription)"), into: &diagnostics)
         return nil
     }
 
@@ -87,9 +93,11 @@ struct FieldReader {
         if case .scalar(let text, true, _) = node, let value = Self.boolValue(text) {
             return value
         }
-        error(node, Message(
-            vi: "'\(key)' phải là true hoặc false, không phải \(node.shortDescription)",
-            en: "'\(key)' must be true or false, not \(node.shortDescription)"), into: &diagnostics)
+        error(
+            node,
+            Message(
+                vi: "'\(key)' phải là true hoặc false, không phải \(node.shortDescription)",
+                en: "'\(key)' must be true or false, not \(node.shortDescription)"), into: &diagnostics)
         return nil
     }
 
@@ -112,14 +120,18 @@ struct FieldReader {
                 if let text = item.string {
                     out.append(text)
                 } else {
-                    error(item, Message(vi: "mỗi mục của '\(key)' phải là một chuỗi",
-                                        en: "each item of '\(key)' must be a text value"), into: &diagnostics)
+                    error(
+                        item,
+                        Message(
+                            vi: "mỗi mục của '\(key)' phải là một chuỗi",
+                            en: "each item of '\(key)' must be a text value"), into: &diagnostics)
                 }
             }
             return out
         default:
-            error(node, Message(vi: "'\(key)' phải là một danh sách", en: "'\(key)' must be a list"),
-                  into: &diagnostics)
+            error(
+                node, Message(vi: "'\(key)' phải là một danh sách", en: "'\(key)' must be a list"),
+                into: &diagnostics)
             return []
         }
     }
@@ -131,8 +143,9 @@ struct FieldReader {
             let location = location(entry.keyMark)
             diagnostics.warning(
                 location,
-                Message(vi: "khoá '\(entry.key)' không được dùng và sẽ bị bỏ qua",
-                        en: "unknown key '\(entry.key)' is ignored"),
+                Message(
+                    vi: "khoá '\(entry.key)' không được dùng và sẽ bị bỏ qua",
+                    en: "unknown key '\(entry.key)' is ignored"),
                 hint: suggestion.map { Message(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") },
                 line: file.line(location.line), kind: Message(vi: "khoá không được dùng", en: "unknown keys"))
         }

@@ -37,12 +37,15 @@ private struct OptionReader {
 
     private mutating func report(_ line: Int, _ column: Int, _ message: Message, hint: Message? = nil) {
         let fileLine = block.line + line
-        diagnostics.error(file.location(line: fileLine, column: column), message, hint: hint,
-                          line: file.line(fileLine))
+        diagnostics.error(
+            file.location(line: fileLine, column: column), message, hint: hint,
+            line: file.line(fileLine))
     }
 
     private func didYouMean(_ text: String, among allowed: [String]) -> Message? {
-        Suggest.closest(to: text, among: allowed).map { Message(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?") }
+        Suggest.closest(to: text, among: allowed).map {
+            Message(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?")
+        }
     }
 
     /// The `key: value` pairs (none when the block has no options); nil after a reported problem.
@@ -50,8 +53,11 @@ private struct OptionReader {
         do {
             guard let node = try YAMLValue.parse(block.options) else { return [] }
             guard case .pairs(let pairs, _) = node else {
-                report(1, 1, Message(vi: "tuỳ chọn của khối \(block.kind.rawValue) phải là các cặp 'khoá: giá trị'",
-                                     en: "\(block.kind.rawValue) options must be 'key: value' pairs"))
+                report(
+                    1, 1,
+                    Message(
+                        vi: "tuỳ chọn của khối \(block.kind.rawValue) phải là các cặp 'khoá: giá trị'",
+                        en: "\(block.kind.rawValue) options must be 'key: value' pairs"))
                 return nil
             }
             return pairs
@@ -67,10 +73,12 @@ private struct OptionReader {
         for entry in entries where !known.contains(entry.key) {
             ok = false
             let allowed = known.map { "'\($0)'" }.joined(separator: ", ")
-            report(entry.keyMark.line, entry.keyMark.column,
-                   Message(vi: "khối \(block.kind.rawValue) không có tuỳ chọn '\(entry.key)'; chỉ có \(allowed)",
-                           en: "\(block.kind.rawValue) has no option '\(entry.key)'; it takes \(allowed)"),
-                   hint: didYouMean(entry.key, among: known))
+            report(
+                entry.keyMark.line, entry.keyMark.column,
+                Message(
+                    vi: "khối \(block.kind.rawValue) không có tuỳ chọn '\(entry.key)'; chỉ có \(allowed)",
+                    en: "\(block.kind.rawValue) has no option '\(entry.key)'; it takes \(allowed)"),
+                hint: didYouMean(entry.key, among: known))
         }
         return ok
     }
@@ -79,9 +87,11 @@ private struct OptionReader {
     mutating func honourRoll(_ value: YAMLValue?, ok: Bool) -> FigureSpec? {
         guard let value else { return ok ? .honourRoll(min: nil) : nil }
         guard let min = value.int, min > 0 else {
-            report(value.mark.line, value.mark.column,
-                   Message(vi: "'min' phải là số nguyên dương, không phải \(value.shortDescription)",
-                           en: "'min' must be a positive whole number, not \(value.shortDescription)"))
+            report(
+                value.mark.line, value.mark.column,
+                Message(
+                    vi: "'min' phải là số nguyên dương, không phải \(value.shortDescription)",
+                    en: "'min' must be a positive whole number, not \(value.shortDescription)"))
             return nil
         }
         return ok ? .honourRoll(min: min) : nil
@@ -90,16 +100,19 @@ private struct OptionReader {
     /// `stats` or `chart`, with `by` if given.
     mutating func breakdown(_ value: YAMLValue?, ok: Bool) -> FigureSpec? {
         let isStats = block.kind == .stats
-        let allowed = isStats ? Breakdown.allCases.map(\.rawValue) : ["progress", "date", "site", "unit", "blood_group"]
+        let allowed =
+            isStats ? Breakdown.allCases.map(\.rawValue) : ["progress", "date", "site", "unit", "blood_group"]
         guard let value else {
             return ok ? (isStats ? .stats(nil) : .chart(.progress)) : nil
         }
         let text = value.string ?? ""
         guard allowed.contains(text) else {
-            report(value.mark.line, value.mark.column,
-                   Message(vi: "'by: \(text)' không hợp lệ; dùng một trong: \(allowed.joined(separator: ", "))",
-                           en: "'by: \(text)' is not valid; use one of: \(allowed.joined(separator: ", "))"),
-                   hint: didYouMean(text, among: allowed))
+            report(
+                value.mark.line, value.mark.column,
+                Message(
+                    vi: "'by: \(text)' không hợp lệ; dùng một trong: \(allowed.joined(separator: ", "))",
+                    en: "'by: \(text)' is not valid; use one of: \(allowed.joined(separator: ", "))"),
+                hint: didYouMean(text, among: allowed))
             return nil
         }
         guard ok else { return nil }

@@ -17,18 +17,21 @@ public struct FrontMatter {
         guard let opening = lines.first, isFence(opening) else {
             diagnostics.error(
                 file.location(line: 1, column: 1),
-                Message(vi: "thiếu phần đầu YAML: tệp phải bắt đầu bằng dòng '---'",
-                        en: "missing front matter: the file must start with a '---' line"),
-                hint: Message(vi: "thêm '---', các khoá như 'title: …', rồi '---' trước nội dung",
-                              en: "add '---', keys such as 'title: …', then '---' before the text"),
+                Message(
+                    vi: "thiếu phần đầu YAML: tệp phải bắt đầu bằng dòng '---'",
+                    en: "missing front matter: the file must start with a '---' line"),
+                hint: Message(
+                    vi: "thêm '---', các khoá như 'title: …', rồi '---' trước nội dung",
+                    en: "add '---', keys such as 'title: …', then '---' before the text"),
                 line: file.line(1))
             return nil
         }
         guard let bodyStart else {
             diagnostics.error(
                 file.location(line: 1, column: 1),
-                Message(vi: "phần đầu YAML mở ở đây nhưng không có dòng '---' đóng lại",
-                        en: "front matter opened here is never closed by a '---' line"),
+                Message(
+                    vi: "phần đầu YAML mở ở đây nhưng không có dòng '---' đóng lại",
+                    en: "front matter opened here is never closed by a '---' line"),
                 line: file.line(1))
             return nil
         }
@@ -69,8 +72,10 @@ public struct FrontMatter {
 
     /// The YAML's `key: value` pairs (none for empty YAML); a YAML error or
     /// another shape is reported at its line in the file and gives nil.
-    private static func pairs(in yaml: String, file: SourceFile, firstLine: Int,
-                              diagnostics: inout Diagnostics) -> [YAMLPair]? {
+    private static func pairs(
+        in yaml: String, file: SourceFile, firstLine: Int,
+        diagnostics: inout Diagnostics
+    ) -> [YAMLPair]? {
         let node: YAMLValue?
         do {
             node = try YAMLValue.parse(yaml)
@@ -79,9 +84,10 @@ public struct FrontMatter {
             diagnostics.error(
                 file.location(line: line, column: error.mark?.column ?? 1),
                 error.message,
-                hint: error.hint ?? Message(
-                    vi: "đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép, và thụt lề bằng dấu cách, không dùng tab",
-                    en: "quote values that contain ':' or '#', and indent with spaces, not tabs"),
+                hint: error.hint
+                    ?? Message(
+                        vi: "đặt giá trị có dấu ':' hoặc '#' trong ngoặc kép, và thụt lề bằng dấu cách, không dùng tab",
+                        en: "quote values that contain ':' or '#', and indent with spaces, not tabs"),
                 line: file.line(line))
             return nil
         }
@@ -90,8 +96,9 @@ public struct FrontMatter {
             let line = node.mark.line + firstLine - 1
             diagnostics.error(
                 file.location(line: line, column: node.mark.column),
-                Message(vi: "phần đầu YAML phải là các cặp 'khoá: giá trị'",
-                        en: "front matter must be 'key: value' pairs"),
+                Message(
+                    vi: "phần đầu YAML phải là các cặp 'khoá: giá trị'",
+                    en: "front matter must be 'key: value' pairs"),
                 line: file.line(line))
             return nil
         }

@@ -12,7 +12,9 @@ public enum ImagePath {
         var parts = path.split(separator: "/", omittingEmptySubsequences: true).map { percentDecoded(String($0)) }
         while parts.first == "." || parts.first == ".." { parts.removeFirst() }
         if parts.first == "images" { parts.removeFirst() }
-        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else { return nil }
+        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else {
+            return nil
+        }
         return parts.joined(separator: "/")
     }
 
@@ -26,7 +28,9 @@ public enum ImagePath {
         case other
     }
 
-    public static let photoExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "heic", "heif", "avif", "tif", "tiff", "gif"]
+    public static let photoExtensions: Set<String> = [
+        "jpg", "jpeg", "png", "webp", "heic", "heif", "avif", "tif", "tiff", "gif",
+    ]
 
     public static func kind(of path: String) -> Kind {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -42,7 +46,8 @@ public enum ImagePath {
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.first {
             if byte == UInt8(ascii: "%"), utf8.count >= 3,
-               let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(3)
             } else {

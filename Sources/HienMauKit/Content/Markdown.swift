@@ -12,18 +12,23 @@ public enum Markdown {
         var options = CMARK_OPT_VALIDATE_UTF8
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         let utf8 = Array(text.utf8)
-        guard let document = utf8.withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
-        }) else {
+        guard
+            let document = utf8.withUnsafeBufferPointer({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+            })
+        else {
             return MarkdownDocument(html: "", figures: [])
         }
         defer { cmark_node_free(document) }
         var walk = Walk(bytes: utf8, basePath: basePath, firstLine: firstLine, options: options)
         walk.visit(document)
         walk.replaceNodes()
-        guard let html = cmark_render_html(document, options) else { return MarkdownDocument(html: "", figures: walk.figures) }
+        guard let html = cmark_render_html(document, options) else {
+            return MarkdownDocument(html: "", figures: walk.figures)
+        }
         defer { free(html) }
-        return MarkdownDocument(html: String(cString: html), figures: walk.figures, images: walk.images, links: walk.links)
+        return MarkdownDocument(
+            html: String(cString: html), figures: walk.figures, images: walk.images, links: walk.links)
     }
 }
 
@@ -56,9 +61,10 @@ private struct Walk {
                 let info = string(cmark_node_get_fence_info(node))
                 let word = info.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
                 if let kind = FigureBlock.Kind(rawValue: word) {
-                    figures.append(FigureBlock(
-                        kind: kind, options: string(cmark_node_get_literal(node)),
-                        line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
+                    figures.append(
+                        FigureBlock(
+                            kind: kind, options: string(cmark_node_get_literal(node)),
+                            line: Int(cmark_node_get_start_line(node)) + firstLine - 1))
                     blocks.append((node, figures.count - 1))
                 }
             case CMARK_NODE_LINK:
@@ -80,11 +86,16 @@ private struct Walk {
         let (line, column) = position(node)
         let title = string(cmark_node_get_title(node))
         let parent = cmark_node_parent(node)
-        let alone = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH
-            && cmark_node_first_child($0) == node && cmark_node_last_child($0) == node } ?? false
-        images.append(ImageUse(url: string(cmark_node_get_url(node)), alt: plainText(node), title: title.isEmpty ? nil : title,
-                               line: line, column: column, isFigure: alone,
-                               captionHTML: title.isEmpty ? nil : Escape.html(title)))
+        let alone =
+            parent.map {
+                cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH
+                    && cmark_node_first_child($0) == node && cmark_node_last_child($0) == node
+            } ?? false
+        images.append(
+            ImageUse(
+                url: string(cmark_node_get_url(node)), alt: plainText(node), title: title.isEmpty ? nil : title,
+                line: line, column: column, isFigure: alone,
+                captionHTML: title.isEmpty ? nil : Escape.html(title)))
         imageNodes.append((node, alone ? parent : nil))
     }
 
@@ -122,11 +133,14 @@ private struct Walk {
     /// (at most 200 characters, no image) starting with "Ảnh" or "Photo"
     /// as a word ("Ảnh: V.N", "*Ảnh Hữu Nam*"), but not "Ảnh hưởng".
     private func creditHTML(_ node: OpaquePointer) -> String? {
-        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, !contains(CMARK_NODE_IMAGE, in: node) else { return nil }
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, !contains(CMARK_NODE_IMAGE, in: node) else {
+            return nil
+        }
         let text = plainText(node).trimmed
         let lower = text.lowercased()
         guard text.count <= 200, let word = ["ảnh", "photo"].first(where: { lower.hasPrefix($0) }),
-              !lower.hasPrefix("ảnh hưởng") else { return nil }
+            !lower.hasPrefix("ảnh hưởng")
+        else { return nil }
         if let after = lower.dropFirst(word.count).first, after.isLetter { return nil }
         guard let html = cmark_render_html(node, options) else { return nil }
         defer { free(html) }
@@ -178,7 +192,7 @@ private struct Walk {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -51,7 +51,7 @@ enum PlainYAML {
         /// `- item` under a `key:` with nothing after it.
         private mutating func readItem(_ bytes: [UInt8], indent: Int) -> Bool {
             guard var open = list, indent + 1 < bytes.count, bytes[indent + 1] == 0x20,
-                  open.items.isEmpty || open.indent == indent
+                open.items.isEmpty || open.indent == indent
             else { return false }
             if open.items.isEmpty {
                 open.indent = indent
@@ -68,7 +68,7 @@ enum PlainYAML {
         /// `key: value`, or `key:` that a list may follow.
         private mutating func readPair(_ bytes: [UInt8]) -> Bool {
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0,
-                  bytes[..<colon].allSatisfy(isKeyByte), isKeyStart(bytes[0])
+                bytes[..<colon].allSatisfy(isKeyByte), isKeyStart(bytes[0])
             else { return false }
             // libyaml looks no further than 1,024 characters for a key's colon.
             guard colon < 1_000 else { return false }
@@ -96,7 +96,8 @@ enum PlainYAML {
         /// The open list becomes its key's value; no items make an empty value.
         mutating func closeList() {
             guard let open = list else { return }
-            let value: YAMLValue = open.items.isEmpty
+            let value: YAMLValue =
+                open.items.isEmpty
                 ? .scalar("", plain: true, mark: open.mark)
                 : .list(open.items, mark: open.mark)
             pairs.append(YAMLPair(key: open.key, keyMark: open.keyMark, value: value))
@@ -114,7 +115,7 @@ enum PlainYAML {
         let mark = YAMLMark(line: line, column: start + 1)
         if value.first == UInt8(ascii: "\"") {
             guard value.count >= 2, value.last == UInt8(ascii: "\""),
-                  !value.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+                !value.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
             else { return nil }
             return .scalar(String(decoding: value.dropFirst().dropLast(), as: UTF8.self), plain: false, mark: mark)
         }
@@ -137,9 +138,15 @@ enum PlainYAML {
             let b = bytes[i]
             if b < 0x20 || b == 0x7F { return false }
             if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return false }
-            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
-            if b == 0xEF, i + 2 < bytes.count, (bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF)
-                || (bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE) { return false }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                return false
+            }
+            if b == 0xEF, i + 2 < bytes.count,
+                (bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF)
+                    || (bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE)
+            {
+                return false
+            }
             i += 1
         }
         return true

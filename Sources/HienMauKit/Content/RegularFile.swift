@@ -23,8 +23,11 @@ enum RegularFile {
     static func resolve(_ url: URL, in folder: URL, folderName: String) -> Result<URL, Refusal> {
         var status = stat()
         guard lstat(url.path, &status) == 0 else {
-            return .failure(Refusal(message: Message(vi: "không đọc được tệp (\(Errno.text(errno).vi))",
-                                                     en: "the file cannot be read (\(Errno.text(errno).en))")))
+            return .failure(
+                Refusal(
+                    message: Message(
+                        vi: "không đọc được tệp (\(Errno.text(errno).vi))",
+                        en: "the file cannot be read (\(Errno.text(errno).en))")))
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG:
@@ -39,26 +42,42 @@ enum RegularFile {
     private static func followLink(_ url: URL, in folder: URL, folderName: String) -> Result<URL, Refusal> {
         let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
         guard let target = realPath(url.path) else {
-            return .failure(Refusal(
-                message: Message(vi: "liên kết tượng trưng trỏ tới \(written), nơi không có tệp nào",
-                                 en: "symbolic link to \(written), where there is no file"),
-                hint: Message(vi: "xoá liên kết, hoặc đặt chính tệp vào đây", en: "remove the link, or put the file itself here")))
+            return .failure(
+                Refusal(
+                    message: Message(
+                        vi: "liên kết tượng trưng trỏ tới \(written), nơi không có tệp nào",
+                        en: "symbolic link to \(written), where there is no file"),
+                    hint: Message(
+                        vi: "xoá liên kết, hoặc đặt chính tệp vào đây",
+                        en: "remove the link, or put the file itself here")))
         }
         let top = realPath(folder.path) ?? folder.path
         guard target.hasPrefix(top + "/") else {
-            return .failure(Refusal(
-                message: Message(vi: "liên kết tượng trưng trỏ ra ngoài \(folderName) (tới \(written)); không xuất bản",
-                                 en: "symbolic link points out of \(folderName) (to \(written)); not published"),
-                hint: Message(vi: "đặt chính tệp vào \(folderName) thay cho liên kết (cp --dereference), hoặc xoá liên kết",
-                              en: "put the file itself in \(folderName) instead of the link (cp --dereference), or remove the link")))
+            return .failure(
+                Refusal(
+                    message: Message(
+                        vi: "liên kết tượng trưng trỏ ra ngoài \(folderName) (tới \(written)); không xuất bản",
+                        en: "symbolic link points out of \(folderName) (to \(written)); not published"),
+                    hint: Message(
+                        vi: "đặt chính tệp vào \(folderName) thay cho liên kết (cp --dereference), hoặc xoá liên kết",
+                        en:
+                            "put the file itself in \(folderName) instead of the link (cp --dereference), or remove the link"
+                    )))
         }
         var status = stat()
-        guard stat(target, &status) == 0 else { return .failure(Refusal(message: Message(vi: "không đọc được tệp", en: "the file cannot be read"))) }
+        guard stat(target, &status) == 0 else {
+            return .failure(Refusal(message: Message(vi: "không đọc được tệp", en: "the file cannot be read")))
+        }
         if status.st_mode & S_IFMT == S_IFREG { return .success(URL(fileURLWithPath: target)) }
         if status.st_mode & S_IFMT == S_IFDIR {
-            return .failure(Refusal(
-                message: Message(vi: "liên kết tượng trưng tới một thư mục không được theo", en: "a symbolic link to a folder is not followed"),
-                hint: Message(vi: "đặt chính thư mục vào đây thay cho liên kết", en: "put the folder itself here instead of the link")))
+            return .failure(
+                Refusal(
+                    message: Message(
+                        vi: "liên kết tượng trưng tới một thư mục không được theo",
+                        en: "a symbolic link to a folder is not followed"),
+                    hint: Message(
+                        vi: "đặt chính thư mục vào đây thay cho liên kết",
+                        en: "put the folder itself here instead of the link")))
         }
         return .failure(special(status.st_mode))
     }
@@ -72,8 +91,10 @@ enum RegularFile {
         case S_IFDIR: kind = Message(vi: "thư mục", en: "folder")
         default: kind = Message(vi: "?", en: "?")
         }
-        return Refusal(message: Message(vi: "không phải tệp thường (\(kind.vi)); chỉ tệp thường được xuất bản",
-                                        en: "not a regular file (\(kind.en)); only regular files are published"))
+        return Refusal(
+            message: Message(
+                vi: "không phải tệp thường (\(kind.vi)); chỉ tệp thường được xuất bản",
+                en: "not a regular file (\(kind.en)); only regular files are published"))
     }
 
     static func realPath(_ path: String) -> String? {
@@ -90,7 +111,8 @@ enum RegularFile {
         var pending = [""]
         while let relative = pending.popLast() {
             let here = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: here.path)) ?? [] where !name.hasPrefix(".") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: here.path)) ?? []
+            where !name.hasPrefix(".") {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let url = here.appendingPathComponent(name)
                 var status = stat()

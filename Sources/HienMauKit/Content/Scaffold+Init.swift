@@ -10,23 +10,29 @@ extension Scaffold {
         try checkEmpty(folder, named: name)
         var files = StarterSite.files(version: version)
         let gitignore = folder.appendingPathComponent(".gitignore")
-        let existingIgnore = FileManager.default.contents(atPath: gitignore.path).map { String(decoding: $0, as: UTF8.self) }
+        let existingIgnore = FileManager.default.contents(atPath: gitignore.path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         if existingIgnore != nil { files.removeAll { $0.path == ".gitignore" } }
         let clash = NewFiles.existing(files.map(\.path), in: folder)
         guard clash.isEmpty else {
             let list = clash.map { "\(name)/\($0)" }.joined(separator: ", ")
-            throw Failure(message: Message(vi: "\(list) đã có; không ghi gì", en: "\(list) already exists; nothing was written"))
+            throw Failure(
+                message: Message(vi: "\(list) đã có; không ghi gì", en: "\(list) already exists; nothing was written"))
         }
         do {
             try NewFiles.write(files, into: folder)
         } catch {
-            throw Failure(message: Message(vi: "không ghi được \(name)/\(error.path): \(error.reason)",
-                                           en: "cannot write \(name)/\(error.path): \(error.reason)"))
+            throw Failure(
+                message: Message(
+                    vi: "không ghi được \(name)/\(error.path): \(error.reason)",
+                    en: "cannot write \(name)/\(error.path): \(error.reason)"))
         }
         var written = files.map(\.path)
         if let existingIgnore, let added = ignoreLines(missingFrom: existingIgnore) {
             guard let handle = FileHandle(forWritingAtPath: gitignore.path) else {
-                throw Failure(message: Message(vi: "không ghi được \(name)/.gitignore", en: "cannot write \(name)/.gitignore"))
+                throw Failure(
+                    message: Message(vi: "không ghi được \(name)/.gitignore", en: "cannot write \(name)/.gitignore"))
             }
             handle.seekToEndOfFile()
             handle.write(Data(added.utf8))
@@ -41,15 +47,20 @@ extension Scaffold {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
         guard isFolder.boolValue else {
-            throw Failure(message: Message(vi: "\(name) là một tệp, không phải thư mục", en: "\(name) is a file, not a folder"))
+            throw Failure(
+                message: Message(vi: "\(name) là một tệp, không phải thư mục", en: "\(name) is a file, not a folder"))
         }
         let visible = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { !$0.hasPrefix(".") }.sorted()
         guard visible.isEmpty else {
             let shown = visible.prefix(5).joined(separator: ", ") + (visible.count > 5 ? ", …" : "")
-            throw Failure(message: Message(
-                vi: "thư mục \(name) đã có nội dung (\(shown)); hienmau init chỉ tạo trang trong thư mục trống hoặc chưa có",
-                en: "folder \(name) is not empty (\(shown)); hienmau init makes a site only in an empty or new folder"))
+            throw Failure(
+                message: Message(
+                    vi:
+                        "thư mục \(name) đã có nội dung (\(shown)); hienmau init chỉ tạo trang trong thư mục trống hoặc chưa có",
+                    en:
+                        "folder \(name) is not empty (\(shown)); hienmau init makes a site only in an empty or new folder"
+                ))
         }
     }
 

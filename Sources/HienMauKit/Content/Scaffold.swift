@@ -8,7 +8,8 @@ public enum Scaffold {
 
     /// Today in UTC, or `SOURCE_DATE_EPOCH` when set.
     public static func today() -> Day {
-        let seconds = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init)
+        let seconds =
+            ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init)
             ?? Int(Date().timeIntervalSince1970)
         return Day(ordinal: seconds / 86400)
     }
@@ -17,8 +18,10 @@ public enum Scaffold {
     public static func newCampaign(title: String, content: URL, today: Day) throws -> String {
         let slug = Slug.make(title)
         guard !slug.isEmpty else {
-            throw Failure(message: Message(vi: "không tạo được slug từ tiêu đề \"\(title)\"",
-                                           en: "no slug can be made from the title \"\(title)\""))
+            throw Failure(
+                message: Message(
+                    vi: "không tạo được slug từ tiêu đề \"\(title)\"",
+                    en: "no slug can be made from the title \"\(title)\""))
         }
         let folder = content.appendingPathComponent("campaigns")
         let file = folder.appendingPathComponent(slug + ".md")
@@ -53,7 +56,9 @@ public enum Scaffold {
         // O_EXCL: an existing file is never replaced.
         let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            throw Failure(message: Message(vi: "\(file.path) đã có; không ghi đè", en: "\(file.path) already exists; not overwriting"))
+            throw Failure(
+                message: Message(
+                    vi: "\(file.path) đã có; không ghi đè", en: "\(file.path) already exists; not overwriting"))
         }
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

@@ -87,8 +87,11 @@ public struct SiteConfig: Sendable {
         guard let known = encodings[text.lowercased()] else {
             let names = encodings.keys.sorted().joined(separator: ", ")
             if let node = reader.node("data_encoding") {
-                reader.error(node, Message(vi: "data_encoding \"\(text)\" phải là một trong \(names)",
-                                           en: "data_encoding \"\(text)\" must be one of \(names)"), into: &diagnostics)
+                reader.error(
+                    node,
+                    Message(
+                        vi: "data_encoding \"\(text)\" phải là một trong \(names)",
+                        en: "data_encoding \"\(text)\" must be one of \(names)"), into: &diagnostics)
             }
             return nil
         }
@@ -106,8 +109,9 @@ public struct SiteConfig: Sendable {
             node = try YAMLValue.parse(file.text)
         } catch {
             let line = error.mark?.line ?? 1
-            diagnostics.error(file.location(line: line, column: error.mark?.column ?? 1), error.message,
-                              hint: error.hint, line: file.line(line))
+            diagnostics.error(
+                file.location(line: line, column: error.mark?.column ?? 1), error.message,
+                hint: error.hint, line: file.line(line))
             return nil
         }
         guard case .pairs(let pairs, _)? = node else {
@@ -123,9 +127,11 @@ public struct SiteConfig: Sendable {
     private static func readBaseURL(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> String? {
         let baseURL = reader.string("base_url", required: true, into: &diagnostics)?.trimmed
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
-            reader.error(reader.node("base_url"), Message(
-                vi: "base_url \"\(baseURL)\" phải là địa chỉ tuyệt đối bắt đầu bằng https://",
-                en: "base_url \"\(baseURL)\" must be an absolute URL starting with https://"), into: &diagnostics)
+            reader.error(
+                reader.node("base_url"),
+                Message(
+                    vi: "base_url \"\(baseURL)\" phải là địa chỉ tuyệt đối bắt đầu bằng https://",
+                    en: "base_url \"\(baseURL)\" must be an absolute URL starting with https://"), into: &diagnostics)
         }
         return baseURL
     }
@@ -133,8 +139,10 @@ public struct SiteConfig: Sendable {
     private static func readLanguage(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> Language {
         guard let text = reader.string("language", into: &diagnostics) else { return .vi }
         if let value = Language(rawValue: text.trimmed.lowercased()) { return value }
-        reader.error(reader.node("language"), Message(
-            vi: "language \"\(text)\" phải là vi hoặc en", en: "language \"\(text)\" must be vi or en"),
+        reader.error(
+            reader.node("language"),
+            Message(
+                vi: "language \"\(text)\" phải là vi hoặc en", en: "language \"\(text)\" must be vi or en"),
             into: &diagnostics)
         return .vi
     }
@@ -145,19 +153,30 @@ public struct SiteConfig: Sendable {
         var values: [Int] = []
         if case .list(let items, _) = node {
             for item in items {
-                if let value = item.int, value > 0 { values.append(value) } else {
-                    reader.error(item, Message(
-                        vi: "mốc vinh danh \(item.shortDescription) phải là số nguyên dương",
-                        en: "milestone \(item.shortDescription) must be a positive whole number"), into: &diagnostics)
+                if let value = item.int, value > 0 {
+                    values.append(value)
+                } else {
+                    reader.error(
+                        item,
+                        Message(
+                            vi: "mốc vinh danh \(item.shortDescription) phải là số nguyên dương",
+                            en: "milestone \(item.shortDescription) must be a positive whole number"),
+                        into: &diagnostics)
                 }
             }
         } else {
-            reader.error(node, Message(vi: "'milestones' phải là một danh sách số",
-                                       en: "'milestones' must be a list of numbers"), into: &diagnostics)
+            reader.error(
+                node,
+                Message(
+                    vi: "'milestones' phải là một danh sách số",
+                    en: "'milestones' must be a list of numbers"), into: &diagnostics)
         }
         if values != values.sorted() || Set(values).count != values.count {
-            reader.error(node, Message(vi: "các mốc vinh danh phải tăng dần, không trùng",
-                                       en: "milestones must be ascending without repeats"), into: &diagnostics)
+            reader.error(
+                node,
+                Message(
+                    vi: "các mốc vinh danh phải tăng dần, không trùng",
+                    en: "milestones must be ascending without repeats"), into: &diagnostics)
         }
         return values.isEmpty ? defaultMilestones : values
     }
@@ -166,19 +185,24 @@ public struct SiteConfig: Sendable {
     private static func readColumns(_ reader: FieldReader, into diagnostics: inout Diagnostics) -> [String: String] {
         guard let node = reader.node("columns"), !node.isNull else { return [:] }
         guard case .pairs(let mapping, _) = node else {
-            reader.error(node, Message(vi: "'columns' phải là các cặp 'tiêu đề: cột'",
-                                       en: "'columns' must be 'header: column' pairs"), into: &diagnostics)
+            reader.error(
+                node,
+                Message(
+                    vi: "'columns' phải là các cặp 'tiêu đề: cột'",
+                    en: "'columns' must be 'header: column' pairs"), into: &diagnostics)
             return [:]
         }
         var columns: [String: String] = [:]
         for pair in mapping {
             let header = pair.key, value = pair.value
             guard let column = value.string,
-                  DonationColumn(rawValue: column.trimmed) != nil
+                DonationColumn(rawValue: column.trimmed) != nil
             else {
-                reader.error(value, Message(
-                    vi: "'columns' ánh xạ tiêu đề CSV sang một cột: \(DonationColumn.allNames)",
-                    en: "'columns' maps a CSV header to one of: \(DonationColumn.allNames)"),
+                reader.error(
+                    value,
+                    Message(
+                        vi: "'columns' ánh xạ tiêu đề CSV sang một cột: \(DonationColumn.allNames)",
+                        en: "'columns' maps a CSV header to one of: \(DonationColumn.allNames)"),
                     into: &diagnostics)
                 continue
             }

@@ -39,11 +39,14 @@ struct SiteLoader {
             cache.read($0, "\(contentName)/site.yml", diagnostics: &diagnostics)
         }
         if config == nil && diagnostics.errorCount == before
-            && !FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yml").path) {
-            diagnostics.error(SourceLocation(file: "\(contentName)/site.yml"),
-                              Message(vi: "không tìm thấy site.yml", en: "site.yml is missing"),
-                              hint: Message(vi: "tạo \(contentName)/site.yml với ít nhất title và base_url",
-                                            en: "create \(contentName)/site.yml with at least title and base_url"))
+            && !FileManager.default.fileExists(atPath: content.appendingPathComponent("site.yml").path)
+        {
+            diagnostics.error(
+                SourceLocation(file: "\(contentName)/site.yml"),
+                Message(vi: "không tìm thấy site.yml", en: "site.yml is missing"),
+                hint: Message(
+                    vi: "tạo \(contentName)/site.yml với ít nhất title và base_url",
+                    en: "create \(contentName)/site.yml with at least title and base_url"))
         }
         return config
     }
@@ -54,14 +57,23 @@ struct SiteLoader {
         var files: [SourceFile] = []
         for name in SiteFiles.list(templates) where name.hasSuffix(".mustache") {
             if let url = checked(templates, templatesName, name),
-               let file = cache.read(url, "\(templatesName)/\(name)", diagnostics: &diagnostics) { files.append(file) }
+                let file = cache.read(url, "\(templatesName)/\(name)", diagnostics: &diagnostics)
+            {
+                files.append(file)
+            }
         }
         if required && !FileManager.default.fileExists(atPath: templates.path) {
-            diagnostics.error(SourceLocation(file: templatesName),
-                              Message(vi: "không tìm thấy thư mục mẫu trang \(templatesName)",
-                                      en: "the templates folder \(templatesName) is missing"),
-                              hint: Message(vi: "bỏ --templates để dùng giao diện có sẵn, hoặc chạy `hienmau theme export \(templatesName)` để chép nó ra",
-                                            en: "leave out --templates to use the built-in theme, or run `hienmau theme export \(templatesName)` to write it out"))
+            diagnostics.error(
+                SourceLocation(file: templatesName),
+                Message(
+                    vi: "không tìm thấy thư mục mẫu trang \(templatesName)",
+                    en: "the templates folder \(templatesName) is missing"),
+                hint: Message(
+                    vi:
+                        "bỏ --templates để dùng giao diện có sẵn, hoặc chạy `hienmau theme export \(templatesName)` để chép nó ra",
+                    en:
+                        "leave out --templates to use the built-in theme, or run `hienmau theme export \(templatesName)` to write it out"
+                ))
         }
         return files
     }
@@ -70,15 +82,20 @@ struct SiteLoader {
     /// under `images/`, and the output paths of the entries refused.
     mutating func assets() -> ([(path: String, url: URL)], refused: [String: Message]) {
         var problems = Diagnostics()
-        let assets = RegularFile.walk(templates.appendingPathComponent("static"), folderName: "\(templatesName)/static",
-                                      diagnostics: &problems)
-            + RegularFile.walk(content.appendingPathComponent("images"), folderName: "\(contentName)/images",
-                               diagnostics: &problems).map { ("images/" + $0.path, $0.url) }
+        let assets =
+            RegularFile.walk(
+                templates.appendingPathComponent("static"), folderName: "\(templatesName)/static",
+                diagnostics: &problems)
+            + RegularFile.walk(
+                content.appendingPathComponent("images"), folderName: "\(contentName)/images",
+                diagnostics: &problems
+            ).map { ("images/" + $0.path, $0.url) }
         let staticPrefix = "\(templatesName)/static/", imagesPrefix = "\(contentName)/"
         var refused: [String: Message] = [:]
         for item in problems.items {
             let file = item.location.file
-            let path = file.hasPrefix(staticPrefix) ? file.dropFirst(staticPrefix.count) : file.dropFirst(imagesPrefix.count)
+            let path =
+                file.hasPrefix(staticPrefix) ? file.dropFirst(staticPrefix.count) : file.dropFirst(imagesPrefix.count)
             refused[String(path)] = item.message
         }
         diagnostics.append(contentsOf: problems)
@@ -92,7 +109,8 @@ struct SiteLoader {
         let urls = names.map { checked(here, shown, $0) }
         let cache = self.cache
         // Read on every core: thousands of write-ups, each decoded and normalized on its own.
-        let read = Parallel.map(Array(zip(names, urls)), threads: ProcessInfo.processInfo.activeProcessorCount) { name, url in
+        let read = Parallel.map(Array(zip(names, urls)), threads: ProcessInfo.processInfo.activeProcessorCount) {
+            name, url in
             var local = Diagnostics()
             let file = url.flatMap { cache.read($0, "\(shown)/\(name)", diagnostics: &local) }
             return (file, local)

@@ -24,17 +24,22 @@ public struct SiteFiles: Sendable {
     /// Reads `content/` and `templates/`; unreadable files become diagnostics.
     /// A missing `templates/` is an error only when `requiringTemplates`
     /// (named with `--templates`); otherwise the built-in theme serves alone.
-    public static func load(content: URL, templates: URL, requiringTemplates: Bool = false,
-                            diagnostics: inout Diagnostics) -> SiteFiles {
+    public static func load(
+        content: URL, templates: URL, requiringTemplates: Bool = false,
+        diagnostics: inout Diagnostics
+    ) -> SiteFiles {
         let cache = TextCache()
-        return load(content: content, templates: templates, requiringTemplates: requiringTemplates, cache: cache,
-                    diagnostics: &diagnostics)
+        return load(
+            content: content, templates: templates, requiringTemplates: requiringTemplates, cache: cache,
+            diagnostics: &diagnostics)
     }
 
     /// With a cache kept between builds (serve), files whose modification time
     /// and size did not change are not read again.
-    static func load(content: URL, templates: URL, requiringTemplates: Bool = false, cache: TextCache,
-                     diagnostics: inout Diagnostics) -> SiteFiles {
+    static func load(
+        content: URL, templates: URL, requiringTemplates: Bool = false, cache: TextCache,
+        diagnostics: inout Diagnostics
+    ) -> SiteFiles {
         var loader = SiteLoader(content: content, templates: templates, cache: cache)
         let config = loader.config()
         let templateFiles = loader.templateFiles(required: requiringTemplates)
@@ -68,9 +73,14 @@ public struct SiteFiles: Sendable {
         if hasCSV {
             diagnostics.error(
                 SourceLocation(file: "\(contentName)/\(workbook)"),
-                Message(vi: "có cả \(contentName)/\(csv) và \(contentName)/\(workbook): không biết số liệu lấy từ tệp nào",
-                        en: "both \(contentName)/\(csv) and \(contentName)/\(workbook) are there: which one holds the records?"),
-                hint: Message(vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"))
+                Message(
+                    vi: "có cả \(contentName)/\(csv) và \(contentName)/\(workbook): không biết số liệu lấy từ tệp nào",
+                    en:
+                        "both \(contentName)/\(csv) and \(contentName)/\(workbook) are there: which one holds the records?"
+                ),
+                hint: Message(
+                    vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"
+                ))
         }
         return workbook
     }
@@ -82,14 +92,16 @@ public struct SiteFiles: Sendable {
             let fd = open(url.path, O_RDONLY | O_CLOEXEC)
             let cause = Errno.text(fd < 0 ? errno : EIO)
             if fd >= 0 { close(fd) }
-            diagnostics.error(SourceLocation(file: path),
-                              Message(vi: "không đọc được tệp: \(cause.vi)", en: "the file cannot be read: \(cause.en)"))
+            diagnostics.error(
+                SourceLocation(file: path),
+                Message(vi: "không đọc được tệp: \(cause.vi)", en: "the file cannot be read: \(cause.en)"))
             return nil
         }
         guard let string = String(validating: data, as: UTF8.self) else {
-            diagnostics.error(SourceLocation(file: path, line: 1, column: 1),
-                              Message(vi: "tệp không phải UTF-8", en: "the file is not UTF-8"),
-                              hint: Message(vi: "lưu lại tệp với bảng mã UTF-8", en: "save the file again as UTF-8"))
+            diagnostics.error(
+                SourceLocation(file: path, line: 1, column: 1),
+                Message(vi: "tệp không phải UTF-8", en: "the file is not UTF-8"),
+                hint: Message(vi: "lưu lại tệp với bảng mã UTF-8", en: "save the file again as UTF-8"))
             return nil
         }
         return SourceFile(path: path, text: string)

@@ -14,7 +14,8 @@ extension Slug {
                 vi: "slug \"\(slug)\" không được bắt đầu bằng '.' hay chứa khoảng trắng",
                 en: "slug \"\(slug)\" must not start with '.' or contain spaces")
         }
-        if !slug.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }) {
+        if !slug.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") }
+        ) {
             return Message(
                 vi: "slug \"\(slug)\" chỉ được có chữ thường không dấu (a–z), chữ số và '-'",
                 en: "slug \"\(slug)\" may hold only lower-case letters without accents (a–z), digits and '-'")

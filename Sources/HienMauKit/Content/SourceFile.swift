@@ -31,8 +31,9 @@ public struct SourceFile: Sendable {
         let utf8 = text.utf8
         let start = lineStarts[number - 1]
         let end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
-        return String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)],
-                      as: UTF8.self)
+        return String(
+            decoding: utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)],
+            as: UTF8.self)
     }
 
     private static func lineStarts(of text: String) -> [Int] {

@@ -81,7 +81,8 @@ extension YAMLValue {
         } catch let error as YamlError {
             throw YAMLProblem(error)
         } catch {
-            throw YAMLProblem(mark: nil, message: Message(vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
+            throw YAMLProblem(
+                mark: nil, message: Message(vi: "YAML không hợp lệ: \(error)", en: "invalid YAML: \(error)"))
         }
     }
 
@@ -109,11 +110,13 @@ extension YAMLValue {
         case .sequence(let sequence):
             self = .list(sequence.map(YAMLValue.init), mark: mark)
         case .mapping(let mapping):
-            self = .pairs(mapping.map { key, value in
-                YAMLPair(key: key.string ?? "\(key)",
-                         keyMark: YAMLMark(line: key.mark?.line ?? 1, column: key.mark?.column ?? 1),
-                         value: YAMLValue(value))
-            }, mark: mark)
+            self = .pairs(
+                mapping.map { key, value in
+                    YAMLPair(
+                        key: key.string ?? "\(key)",
+                        keyMark: YAMLMark(line: key.mark?.line ?? 1, column: key.mark?.column ?? 1),
+                        value: YAMLValue(value))
+                }, mark: mark)
         case .alias:
             self = .alias(mark: mark)
         }
@@ -133,10 +136,12 @@ struct YAMLProblem: Error {
     init(anchored node: Node) {
         let name = node.anchor.map { "\($0.rawValue)" } ?? ""
         mark = node.mark.map(YAMLMark.init)
-        message = Message(vi: "không dùng được neo '&\(name)' (và bí danh '*\(name)') của YAML ở đây",
-                          en: "YAML anchors ('&\(name)') and aliases ('*\(name)') are not accepted here")
-        hint = Message(vi: "viết thẳng giá trị ở mỗi chỗ cần nó; phần đầu và site.yml không bao giờ cần '&' và '*'",
-                       en: "write the value out wherever it is needed; front matter and site.yml never need '&' and '*'")
+        message = Message(
+            vi: "không dùng được neo '&\(name)' (và bí danh '*\(name)') của YAML ở đây",
+            en: "YAML anchors ('&\(name)') and aliases ('*\(name)') are not accepted here")
+        hint = Message(
+            vi: "viết thẳng giá trị ở mỗi chỗ cần nó; phần đầu và site.yml không bao giờ cần '&' và '*'",
+            en: "write the value out wherever it is needed; front matter and site.yml never need '&' and '*'")
     }
 
     init(_ error: YamlError) {
@@ -151,17 +156,22 @@ struct YAMLProblem: Error {
         case .duplicatedKeysInMapping(let duplicates, let c):
             mark = YAMLMark(c.mark)
             let keys = duplicates.joined(separator: ", ")
-            self.init(mark: mark, message: Message(vi: "YAML không hợp lệ: khoá \(keys) được viết hai lần",
-                                                    en: "invalid YAML: the key \(keys) is written twice"))
+            self.init(
+                mark: mark,
+                message: Message(
+                    vi: "YAML không hợp lệ: khoá \(keys) được viết hai lần",
+                    en: "invalid YAML: the key \(keys) is written twice"))
             return
         default:
             break
         }
         // An unclosed quote runs to the end: point at where it opened.
         if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") {
-            self.init(mark: YAMLMark(context.mark), message: Message(
-                vi: "YAML không hợp lệ: dấu ngoặc kép mở ở đây không bao giờ được đóng",
-                en: "invalid YAML: the quote opened here is never closed"))
+            self.init(
+                mark: YAMLMark(context.mark),
+                message: Message(
+                    vi: "YAML không hợp lệ: dấu ngoặc kép mở ở đây không bao giờ được đóng",
+                    en: "invalid YAML: the quote opened here is never closed"))
             return
         }
         let vi = Self.vietnamese[problem].map { "\($0) (\(problem))" } ?? problem
@@ -176,7 +186,8 @@ struct YAMLProblem: Error {
     static let vietnamese: [String: String] = [
         "mapping values are not allowed in this context": "không được có dấu ':' ở đây",
         "could not find expected ':'": "thiếu dấu ':' sau khoá",
-        "found character that cannot start any token": "có ký tự không thể mở đầu một giá trị (thường là tab hoặc @, `)",
+        "found character that cannot start any token":
+            "có ký tự không thể mở đầu một giá trị (thường là tab hoặc @, `)",
         "did not find expected key": "thụt lề không khớp với các khoá phía trên",
         "found unexpected end of stream": "phần đầu kết thúc giữa chừng",
         "found undefined tag handle": "thẻ '!' không được định nghĩa",

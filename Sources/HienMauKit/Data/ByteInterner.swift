@@ -89,7 +89,9 @@ struct ByteInterner {
         let start = index == 0 ? 0 : Int(ends[index - 1])
         guard Int(ends[index]) - start == bytes.count else { return false }
         guard let base = bytes.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { Self.same(UnsafeRawPointer($0.baseAddress! + start), UnsafeRawPointer(base), bytes.count) }
+        return arena.withUnsafeBufferPointer {
+            Self.same(UnsafeRawPointer($0.baseAddress! + start), UnsafeRawPointer(base), bytes.count)
+        }
     }
 
     /// Byte equality eight at a time, inline: the texts are short, and a call
@@ -97,7 +99,9 @@ struct ByteInterner {
     private static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
         var i = 0
         while i + 8 <= count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            {
                 return false
             }
             i += 8

@@ -97,16 +97,19 @@ public struct CSVReader {
         let parser = CSVRecordParser(delimiter: delimiter, final: final)
         try buffer.withUnsafeBufferPointer { bytes in
             while start < bytes.count {
-                guard let (end, next, nextLine) = try parser.parse(
-                    bytes, from: start, line: line, spans: &spans, starts: &starts, scratch: &scratch)
+                guard
+                    let (end, next, nextLine) = try parser.parse(
+                        bytes, from: start, line: line, spans: &spans, starts: &starts, scratch: &scratch)
                 else { break }
                 // Lines with nothing on them (trailing empty lines) are not records.
                 if !(spans.count == 1 && spans[0].count == 0) {
                     try spans.withUnsafeBufferPointer { spans in
                         try starts.withUnsafeBufferPointer { starts in
                             try scratch.withUnsafeBufferPointer { scratch in
-                                try emit(RawRecord(bytes: bytes, scratch: scratch, spans: spans, starts: starts,
-                                                   line: line, range: start..<end))
+                                try emit(
+                                    RawRecord(
+                                        bytes: bytes, scratch: scratch, spans: spans, starts: starts,
+                                        line: line, range: start..<end))
                             }
                         }
                     }
@@ -139,17 +142,20 @@ extension CSVReader.Problem {
         case .unterminatedQuote(let line, let column, let text):
             return Diagnostic(
                 .error, at: SourceLocation(file: file, line: line, column: column),
-                Message(vi: "dấu ngoặc kép mở ở dòng \(line) không bao giờ được đóng",
-                        en: "the quote opened on line \(line) is never closed"),
-                hint: Message(vi: "thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu ngoặc kép trong ô",
-                              en: "close the cell with \", or write \"\" for a quote inside a cell"),
+                Message(
+                    vi: "dấu ngoặc kép mở ở dòng \(line) không bao giờ được đóng",
+                    en: "the quote opened on line \(line) is never closed"),
+                hint: Message(
+                    vi: "thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu ngoặc kép trong ô",
+                    en: "close the cell with \", or write \"\" for a quote inside a cell"),
                 sourceLine: text)
         case .strayQuote(let line, let column, let text):
             return Diagnostic(
                 .error, at: SourceLocation(file: file, line: line, column: column),
                 Message(vi: "có chữ ngay sau dấu ngoặc kép đóng ô", en: "text follows the closing quote of a cell"),
-                hint: Message(vi: "đặt cả ô trong ngoặc kép và viết \"\" cho một dấu ngoặc kép trong ô",
-                              en: "put the whole cell in quotes and write \"\" for a quote inside it"),
+                hint: Message(
+                    vi: "đặt cả ô trong ngoặc kép và viết \"\" cho một dấu ngoặc kép trong ô",
+                    en: "put the whole cell in quotes and write \"\" for a quote inside it"),
                 sourceLine: text)
         case .notUTF8(let line, let column, let text):
             return Diagnostic(

@@ -156,8 +156,11 @@ private struct RecordScan {
     /// Throws at the first bad byte of the record when the field's bytes are not UTF-8.
     @inline(__always)
     func checkUTF8(_ span: FieldSpan, scratch: [UInt8]) throws {
-        let valid = span.inScratch
-            ? scratch.withUnsafeBufferPointer { UTF8Check.isValid(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count])) }
+        let valid =
+            span.inScratch
+            ? scratch.withUnsafeBufferPointer {
+                UTF8Check.isValid(UnsafeBufferPointer(rebasing: $0[span.start..<span.start + span.count]))
+            }
             : UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[span.start..<span.start + span.count]))
         if !valid { throw notUTF8() }
     }
@@ -170,7 +173,10 @@ private struct RecordScan {
         parsing: while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar):
-                if scalar.count == 1 && scalar.first == Self.lf { scanLine += 1; scanLineStart = p + 1 }
+                if scalar.count == 1 && scalar.first == Self.lf {
+                    scanLine += 1
+                    scanLineStart = p + 1
+                }
                 p += scalar.count
             case .error, .emptyInput:
                 break parsing

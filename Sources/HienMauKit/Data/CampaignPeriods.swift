@@ -6,7 +6,7 @@ struct CampaignPeriods {
     /// The period of the row's campaign when the row's day is outside it.
     func outside(_ row: DonationRow) -> ClosedRange<Int32>? {
         guard Int(row.campaign) < byEntry.count, let period = byEntry[Int(row.campaign)],
-              !period.contains(row.day)
+            !period.contains(row.day)
         else { return nil }
         return period
     }

@@ -27,10 +27,13 @@ struct CarefulRowReader {
             let n = place.record.fields.count, expected = header.fieldCount
             diagnostics.error(
                 SourceLocation(file: context.file, line: place.record.line, column: 1),
-                place.placed(Message(vi: "dòng có \(n) ô nhưng tiêu đề có \(expected) cột",
-                                     en: "the row has \(n) fields but the header has \(expected)"), nil),
-                hint: Message(vi: "ô chứa dấu phân cách phải nằm trong ngoặc kép",
-                              en: "a cell that holds the delimiter must be in double quotes"),
+                place.placed(
+                    Message(
+                        vi: "dòng có \(n) ô nhưng tiêu đề có \(expected) cột",
+                        en: "the row has \(n) fields but the header has \(expected)"), nil),
+                hint: Message(
+                    vi: "ô chứa dấu phân cách phải nằm trong ngoặc kép",
+                    en: "a cell that holds the delimiter must be in double quotes"),
                 line: place.lineText)
             return nil
         }
@@ -59,14 +62,19 @@ struct CarefulRowReader {
         diagnostics: inout Diagnostics
     ) -> Bool {
         if let period = periods.outside(row), let monthFirst = DateReadings.monthFirst(written[.date] ?? ""),
-           period.contains(Int32(monthFirst.ordinal)) {
+            period.contains(Int32(monthFirst.ordinal))
+        {
             // Outside the period day first, inside it month first: a file saved with US settings.
             let day = Day(ordinal: Int(row.day)), text = written[.date] ?? ""
             diagnostics.error(
                 place.location(.date),
-                place.placed(Message(
-                    vi: "ngày \"\(text)\" đọc ngày trước tháng là \(DateReadings.spelled(day)), ngoài thời gian chiến dịch; đọc tháng trước ngày thì là \(DateReadings.spelled(monthFirst)), trong thời gian đó",
-                    en: "date \"\(text)\" read day first is \(day.iso), outside the campaign's period; read month first it is \(monthFirst.iso), inside it"), .date),
+                place.placed(
+                    Message(
+                        vi:
+                            "ngày \"\(text)\" đọc ngày trước tháng là \(DateReadings.spelled(day)), ngoài thời gian chiến dịch; đọc tháng trước ngày thì là \(DateReadings.spelled(monthFirst)), trong thời gian đó",
+                        en:
+                            "date \"\(text)\" read day first is \(day.iso), outside the campaign's period; read month first it is \(monthFirst.iso), inside it"
+                    ), .date),
                 hint: DateReadings.usSettingsHint, line: place.lineText)
             return false
         }
@@ -75,8 +83,12 @@ struct CarefulRowReader {
             let start = Day(ordinal: Int(period.lowerBound)), end = Day(ordinal: Int(period.upperBound))
             diagnostics.warning(
                 place.location(.date),
-                place.placed(Message(vi: "ngày \(VietnameseFormat.date(day)) nằm ngoài thời gian chiến dịch \(campaign) (\(VietnameseFormat.date(start)) – \(VietnameseFormat.date(end)))",
-                        en: "date \(day.iso) is outside campaign \(campaign)'s period (\(start.iso) to \(end.iso))"), .date),
+                place.placed(
+                    Message(
+                        vi:
+                            "ngày \(VietnameseFormat.date(day)) nằm ngoài thời gian chiến dịch \(campaign) (\(VietnameseFormat.date(start)) – \(VietnameseFormat.date(end)))",
+                        en: "date \(day.iso) is outside campaign \(campaign)'s period (\(start.iso) to \(end.iso))"),
+                    .date),
                 line: place.lineText)
         }
         return true
@@ -90,7 +102,9 @@ struct CarefulRowReader {
             cells[.campaign] = context.campaignIDs[known]
         }
         // Names and units compare after runs of spaces are collapsed, as a reader sees them.
-        for column in [DonationColumn.site, .donor, .unit] { cells[column] = written[column].map { nfc($0.collapsingWhitespace) } }
+        for column in [DonationColumn.site, .donor, .unit] {
+            cells[column] = written[column].map { nfc($0.collapsingWhitespace) }
+        }
         cells[.bloodGroup] = written[.bloodGroup].map(BloodGroup.usualSpelling)
         cells[.consent] = written[.consent].map(Consent.usualSpelling)
         return cells
@@ -141,7 +155,8 @@ struct CarefulRowReader {
             return diagnostic
         }
         let summary = outsidePeriod.summary(
-            file: context.file, what: Message(vi: "ngày nằm ngoài thời gian chiến dịch", en: "date outside the campaign's period"))
+            file: context.file,
+            what: Message(vi: "ngày nằm ngoài thời gian chiến dịch", en: "date outside the campaign's period"))
         return unknown + (summary.map { [$0] } ?? [])
     }
 

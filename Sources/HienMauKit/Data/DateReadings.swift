@@ -14,8 +14,8 @@ enum DateReadings {
     static func monthFirst(_ text: String) -> Day? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2])
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2])
         else { return nil }
         return Day(year: year, month: month, day: day)
     }
@@ -27,10 +27,18 @@ enum DateReadings {
 
     static let twoDigitYear = (
         Message(vi: "năm có hai chữ số: không biết là thế kỷ nào", en: "the year has two digits: which century?"),
-        Message(vi: "viết năm đủ bốn chữ số (4/8/2023); trong Excel, định dạng cột ngày là dd/mm/yyyy trước khi lưu CSV, hoặc dùng thẳng tệp .xlsx",
-                en: "write the year in four digits (4/8/2023); in Excel, format the date column as dd/mm/yyyy before saving as CSV, or use the .xlsx itself"))
+        Message(
+            vi:
+                "viết năm đủ bốn chữ số (4/8/2023); trong Excel, định dạng cột ngày là dd/mm/yyyy trước khi lưu CSV, hoặc dùng thẳng tệp .xlsx",
+            en:
+                "write the year in four digits (4/8/2023); in Excel, format the date column as dd/mm/yyyy before saving as CSV, or use the .xlsx itself"
+        )
+    )
 
     static let usSettingsHint = Message(
-        vi: "tệp có vẻ đã được lưu trên máy cài đặt vùng Hoa Kỳ (tháng trước ngày); lưu lại với ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD, hoặc dùng thẳng tệp .xlsx",
-        en: "the file seems saved on a machine with US regional settings (month first); save it again with dates as dd/mm/yyyy or YYYY-MM-DD, or use the .xlsx itself")
+        vi:
+            "tệp có vẻ đã được lưu trên máy cài đặt vùng Hoa Kỳ (tháng trước ngày); lưu lại với ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD, hoặc dùng thẳng tệp .xlsx",
+        en:
+            "the file seems saved on a machine with US regional settings (month first); save it again with dates as dd/mm/yyyy or YYYY-MM-DD, or use the .xlsx itself"
+    )
 }

@@ -25,7 +25,9 @@ public enum DonationColumn: String, CaseIterable, Sendable {
         case .site: return ["site", "diem-hien", "diem-hien-mau", "dia-diem", "noi-hien"]
         case .donor: return ["donor", "ho-va-ten", "ho-ten", "ten", "nguoi-hien", "ten-nguoi-hien"]
         case .donorID:
-            return ["donor-id", "ma-nguoi-hien", "ma-nguoi-hien-mau", "ma-so", "ma-cb", "ma-can-bo", "so-hieu", "ma-cbcs"]
+            return [
+                "donor-id", "ma-nguoi-hien", "ma-nguoi-hien-mau", "ma-so", "ma-cb", "ma-can-bo", "so-hieu", "ma-cbcs",
+            ]
         case .unit: return ["unit", "don-vi", "don-vi-cong-tac", "co-quan"]
         case .volumeML: return ["volume-ml", "volume", "luong-mau-ml", "luong-mau", "the-tich-ml", "the-tich", "ml"]
         case .bloodGroup: return ["blood-group", "nhom-mau"]

@@ -50,11 +50,14 @@ struct DonationHeader {
             guard let column = DonationColumn.matching(header: name.trimmed, mapping: mapping) else { continue }
             if let first = header.index[column] {
                 diagnostics.error(
-                    SourceLocation(file: file, line: record.line,
-                                   column: sheet == nil ? DonationHeader.column(of: i, in: record) : i + 1),
-                    place(Message(vi: "cột \(column.rawValue) xuất hiện hai lần (\"\(record.fields[first])\" và \"\(name)\")",
-                                  en: "column \(column.rawValue) appears twice (\"\(record.fields[first])\" and \"\(name)\")"),
-                          field: i),
+                    SourceLocation(
+                        file: file, line: record.line,
+                        column: sheet == nil ? DonationHeader.column(of: i, in: record) : i + 1),
+                    place(
+                        Message(
+                            vi: "cột \(column.rawValue) xuất hiện hai lần (\"\(record.fields[first])\" và \"\(name)\")",
+                            en: "column \(column.rawValue) appears twice (\"\(record.fields[first])\" and \"\(name)\")"),
+                        field: i),
                     line: lineText)
                 continue
             }
@@ -65,11 +68,16 @@ struct DonationHeader {
         for column in DonationColumn.allCases where column.isRequired && header.index[column] == nil {
             diagnostics.error(
                 SourceLocation(file: file, line: record.line, column: 1),
-                place(Message(vi: "thiếu cột bắt buộc \(column.rawValue); các tiêu đề tìm thấy: \(found)",
-                              en: "missing required column \(column.rawValue); headers found: \(found)"), field: 0),
+                place(
+                    Message(
+                        vi: "thiếu cột bắt buộc \(column.rawValue); các tiêu đề tìm thấy: \(found)",
+                        en: "missing required column \(column.rawValue); headers found: \(found)"), field: 0),
                 hint: Message(
-                    vi: "đổi tên tiêu đề thành \"\(column.rawValue)\" hoặc ánh xạ nó trong site.yml: columns: {\"Tiêu đề của bạn\": \(column.rawValue)}",
-                    en: "rename the header to \"\(column.rawValue)\" or map it in site.yml: columns: {\"Your header\": \(column.rawValue)}"),
+                    vi:
+                        "đổi tên tiêu đề thành \"\(column.rawValue)\" hoặc ánh xạ nó trong site.yml: columns: {\"Tiêu đề của bạn\": \(column.rawValue)}",
+                    en:
+                        "rename the header to \"\(column.rawValue)\" or map it in site.yml: columns: {\"Your header\": \(column.rawValue)}"
+                ),
                 line: lineText)
         }
         return diagnostics.errorCount == before ? header : nil

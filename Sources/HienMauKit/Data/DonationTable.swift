@@ -22,8 +22,10 @@ public struct DonationTable {
         /// The CSV's encoding when it is not UTF-8 (`site.yml` `data_encoding`), as iconv names it.
         public var encoding: String?
 
-        public init(file: String, columnMapping: [String: String] = [:], campaignIDs: Set<String>,
-                    periods: [String: ClosedRange<Day>] = [:]) {
+        public init(
+            file: String, columnMapping: [String: String] = [:], campaignIDs: Set<String>,
+            periods: [String: ClosedRange<Day>] = [:]
+        ) {
             self.file = file
             self.columnMapping = columnMapping
             self.campaignIDs = campaignIDs
@@ -43,8 +45,9 @@ public struct DonationTable {
         threads: Int = 1, splittingAbove: Int = .max, progress: ((Int) -> Void)? = nil
     ) {
         if url.pathExtension.lowercased() == "xlsx" {
-            readWorkbook(url: url, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
-                         progress: progress)
+            readWorkbook(
+                url: url, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
+                progress: progress)
             return
         }
         let fd = open(url.path, O_RDONLY)
@@ -52,8 +55,9 @@ public struct DonationTable {
             diagnostics.error(
                 SourceLocation(file: context.file),
                 Message(vi: "không tìm thấy tệp số liệu hiến máu", en: "the donation records file is missing"),
-                hint: Message(vi: "tạo \(context.file) với dòng tiêu đề campaign,date,site,donor,volume_ml",
-                              en: "create \(context.file) with the header campaign,date,site,donor,volume_ml"))
+                hint: Message(
+                    vi: "tạo \(context.file) với dòng tiêu đề campaign,date,site,donor,volume_ml",
+                    en: "create \(context.file) with the header campaign,date,site,donor,volume_ml"))
             return
         }
         // Closed only once every record is read: `read(_:…)` returns after all its threads are done.
@@ -61,8 +65,10 @@ public struct DonationTable {
         var status = stat()
         let size = fstat(fd, &status) == 0 ? Int(status.st_size) : 0
         builder.reserve(rows: size / 120)
-        read(CSVRecordSource(file: context.file, encoding: context.encoding, descriptor: fd), context: context, diagnostics: &diagnostics,
-             into: &builder, threads: threads, splitting: size > splittingAbove, progress: progress)
+        read(
+            CSVRecordSource(file: context.file, encoding: context.encoding, descriptor: fd), context: context,
+            diagnostics: &diagnostics,
+            into: &builder, threads: threads, splitting: size > splittingAbove, progress: progress)
     }
 
     /// A workbook (`donations.xlsx`): every sheet, each a table of its own.
@@ -85,8 +91,9 @@ public struct DonationTable {
         context.sheetNames = workbook.sheets.map(\.name)
         let source = WorkbookRecordSource(file: context.file, workbook: workbook)
         // Parsing the sheets' XML is the longest step: it gets a thread of its own, the row maker another.
-        read(source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,
-             progress: progress)
+        read(
+            source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,
+            progress: progress)
     }
 
     /// Reads bytes already in memory.
@@ -94,8 +101,10 @@ public struct DonationTable {
         bytes: [UInt8], context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, splitting: Bool = false
     ) {
-        read(CSVRecordSource(file: context.file, encoding: context.encoding, bytes: bytes), context: context, diagnostics: &diagnostics,
-             into: &builder, threads: threads, splitting: splitting, progress: nil)
+        read(
+            CSVRecordSource(file: context.file, encoding: context.encoding, bytes: bytes), context: context,
+            diagnostics: &diagnostics,
+            into: &builder, threads: threads, splitting: splitting, progress: nil)
     }
 
     /// The records of `source` made into rows and added to `builder`; the
@@ -105,8 +114,9 @@ public struct DonationTable {
         threads: Int, splitting: Bool, progress: ((Int) -> Void)?
     ) {
         let maker = RowMaker(context: context, campaigns: builder.indexByID)
-        let made = ReadingThreads.read(source, maker: maker, into: &builder, threads: threads, splitting: splitting,
-                                       progress: progress)
+        let made = ReadingThreads.read(
+            source, maker: maker, into: &builder, threads: threads, splitting: splitting,
+            progress: progress)
         builder.vocabulary = made.vocabulary
         diagnostics.append(contentsOf: made.diagnostics)
     }

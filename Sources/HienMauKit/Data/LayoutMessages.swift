@@ -5,30 +5,39 @@ enum LayoutMessages {
         let lacks = DonationColumn.required.filter { !named.contains($0) }.map(\.rawValue).joined(separator: ", ")
         let line = record.line, rows = firstLine == line - 1 ? "\(firstLine)" : "\(firstLine)–\(line - 1)"
         return Message(
-            vi: "không thấy dòng tiêu đề: dòng \(line) có vẻ là tiêu đề (có \(has)) nhưng thiếu \(lacks); dòng \(rows) phía trên là phần đầu văn bản",
-            en: "no header row found: row \(line) seems to be the header (it names \(has)) but lacks \(lacks); row\(firstLine == line - 1 ? "" : "s") \(rows) above it \(firstLine == line - 1 ? "is" : "are") a title")
+            vi:
+                "không thấy dòng tiêu đề: dòng \(line) có vẻ là tiêu đề (có \(has)) nhưng thiếu \(lacks); dòng \(rows) phía trên là phần đầu văn bản",
+            en:
+                "no header row found: row \(line) seems to be the header (it names \(has)) but lacks \(lacks); row\(firstLine == line - 1 ? "" : "s") \(rows) above it \(firstLine == line - 1 ? "is" : "are") a title"
+        )
     }
 
     static func headerBelowTitleHint(_ record: CSVReader.Record, named: [DonationColumn]) -> Message {
         let lacks = DonationColumn.required.filter { !named.contains($0) }.map(\.rawValue).joined(separator: ", ")
         return Message(
-            vi: "đặt tên các cột còn thiếu (\(lacks)) ở dòng \(record.line), hoặc ánh xạ tiêu đề của bạn trong site.yml: columns: {\"Tiêu đề của bạn\": \(lacks.split(separator: ",").first ?? "")}; các dòng tiêu đề văn bản phía trên được bỏ qua",
-            en: "name the missing columns (\(lacks)) in row \(record.line), or map your headers in site.yml: columns: {\"Your header\": \(lacks.split(separator: ",").first ?? "")}; title rows above it are left out")
+            vi:
+                "đặt tên các cột còn thiếu (\(lacks)) ở dòng \(record.line), hoặc ánh xạ tiêu đề của bạn trong site.yml: columns: {\"Tiêu đề của bạn\": \(lacks.split(separator: ",").first ?? "")}; các dòng tiêu đề văn bản phía trên được bỏ qua",
+            en:
+                "name the missing columns (\(lacks)) in row \(record.line), or map your headers in site.yml: columns: {\"Your header\": \(lacks.split(separator: ",").first ?? "")}; title rows above it are left out"
+        )
     }
 
     static func totalsDisagree(_ column: DonationColumn, written: Int, sum: Int) -> Message {
         if column == .volumeML {
             return Message(
-                vi: "dòng tổng cộng ghi \(VietnameseFormat.integer(written)) ml nhưng các dòng phía trên cộng lại được \(VietnameseFormat.integer(sum)) ml",
+                vi:
+                    "dòng tổng cộng ghi \(VietnameseFormat.integer(written)) ml nhưng các dòng phía trên cộng lại được \(VietnameseFormat.integer(sum)) ml",
                 en: "the totals row says \(written) ml but the rows above add up to \(sum) ml")
         }
         return Message(
-            vi: "dòng tổng cộng ghi \(VietnameseFormat.integer(written)) người nhưng phía trên có \(VietnameseFormat.integer(sum)) dòng đăng ký",
+            vi:
+                "dòng tổng cộng ghi \(VietnameseFormat.integer(written)) người nhưng phía trên có \(VietnameseFormat.integer(sum)) dòng đăng ký",
             en: "the totals row says \(written) people but there are \(sum) registrations above it")
     }
 
     static let totalsHint = Message(
-        vi: "dòng tổng cộng không được tính vào số liệu; kiểm tra công thức của nó, hoặc các dòng bị thiếu hay bị lỗi phía trên",
+        vi:
+            "dòng tổng cộng không được tính vào số liệu; kiểm tra công thức của nó, hoặc các dòng bị thiếu hay bị lỗi phía trên",
         en: "the totals row is left out of the figures; check its formula, or rows above that are missing or in error")
 
     static let belowTheEnd = Message(
@@ -47,8 +56,11 @@ enum LayoutMessages {
     }
 
     static let noSheetHasAHeaderHint = Message(
-        vi: "dòng tiêu đề cần các cột campaign, date, site, donor, volume_ml, hoặc tên tiếng Việt của chúng: Chiến dịch, Ngày, Điểm hiến, Họ và tên, Lượng máu (ml)",
-        en: "the header row needs the columns campaign, date, site, donor, volume_ml, or their Vietnamese names: Chiến dịch, Ngày, Điểm hiến, Họ và tên, Lượng máu (ml)")
+        vi:
+            "dòng tiêu đề cần các cột campaign, date, site, donor, volume_ml, hoặc tên tiếng Việt của chúng: Chiến dịch, Ngày, Điểm hiến, Họ và tên, Lượng máu (ml)",
+        en:
+            "the header row needs the columns campaign, date, site, donor, volume_ml, or their Vietnamese names: Chiến dịch, Ngày, Điểm hiến, Họ và tên, Lượng máu (ml)"
+    )
 
     static func skippedSheets(_ sheets: [String]) -> Message {
         let names = sheets.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -7,10 +7,19 @@ enum OfficeRowKind: Equatable {
 
     init(_ cells: [String]) {
         let texts = cells.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
-        if texts.isEmpty { self = .empty; return }
+        if texts.isEmpty {
+            self = .empty
+            return
+        }
         let slugs = texts.map(Slug.make)
-        if texts.count >= 3, texts.allSatisfy(Self.isColumnNumber) { self = .columnNumbers; return }
-        if slugs.contains(where: Self.isSignature) { self = .signature; return }
+        if texts.count >= 3, texts.allSatisfy(Self.isColumnNumber) {
+            self = .columnNumbers
+            return
+        }
+        if slugs.contains(where: Self.isSignature) {
+            self = .signature
+            return
+        }
         // The label sits in one of the first cells, after an STT number if any.
         if let label = slugs.first(where: { !$0.isEmpty && Int($0) == nil }), Self.totalLabels.contains(label) {
             self = .totals
@@ -19,7 +28,9 @@ enum OfficeRowKind: Equatable {
         self = .other
     }
 
-    static let totalLabels: Set<String> = ["tong-cong", "cong", "tong-so", "tong", "total", "totals", "tong-cong-chung"]
+    static let totalLabels: Set<String> = [
+        "tong-cong", "cong", "tong-so", "tong", "total", "totals", "tong-cong-chung",
+    ]
 
     /// `(1)`, `1`, `(A)`, `A`: a heading's number, not a value.
     private static func isColumnNumber(_ text: String) -> Bool {
@@ -31,12 +42,14 @@ enum OfficeRowKind: Equatable {
 
     /// "Người lập biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)", "Ngày … tháng … năm …".
     private static func isSignature(_ slug: String) -> Bool {
-        let marks = ["nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
-                     "ky-ten", "xac-nhan-cua"]
+        let marks = [
+            "nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
+            "ky-ten", "xac-nhan-cua",
+        ]
         if marks.contains(where: { slug.contains($0) }) { return true }
         let words = slug.split(separator: "-")
         guard let day = words.firstIndex(of: "ngay"), let month = words[day...].firstIndex(of: "thang"),
-              words[month...].contains("nam")
+            words[month...].contains("nam")
         else { return false }
         return true
     }

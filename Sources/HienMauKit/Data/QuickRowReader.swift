@@ -32,7 +32,7 @@ struct QuickRowReader {
         guard raw.fieldCount == fieldCount else { return nil }
         let cells = RowCells(raw, fields: fields)
         guard Self.needsNoNormalising(cells),
-              let row = cells.parse(line: raw.line, vocabulary: &vocabulary, failed: { _, _ in })
+            let row = cells.parse(line: raw.line, vocabulary: &vocabulary, failed: { _, _ in })
         else { return nil }
         // Outside its campaign's period the row still counts, with a warning the careful path words.
         guard periods.outside(row) == nil else { return nil }
@@ -56,9 +56,11 @@ struct QuickRowReader {
         let n = bytes.count
         guard n > 0 else { return false }
         let first = bytes[0], last = bytes[n - 1]
-        let firstOK = (0x21...0x7E).contains(first) || (0xC3...0xCB).contains(first)
+        let firstOK =
+            (0x21...0x7E).contains(first) || (0xC3...0xCB).contains(first)
             || (first == 0xE1 && n > 1 && (0xB8...0xBB).contains(bytes[1]))
-        let lastOK = (0x21...0x7E).contains(last)
+        let lastOK =
+            (0x21...0x7E).contains(last)
             || (n >= 2 && (0xC3...0xCB).contains(bytes[n - 2]))
             || (n >= 3 && bytes[n - 3] == 0xE1 && (0xB8...0xBB).contains(bytes[n - 2]))
         return firstOK && lastOK
@@ -79,7 +81,10 @@ struct QuickRowReader {
                 i += 1
                 continue
             }
-            if b < 0xCC || (0x80...0xBF).contains(b) { i += 1; continue }
+            if b < 0xCC || (0x80...0xBF).contains(b) {
+                i += 1
+                continue
+            }
             if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, inertPunctuation.contains(bytes[i + 2]) {
                 i += 3
                 continue
@@ -91,7 +96,8 @@ struct QuickRowReader {
     }
 
     /// The last byte of U+2013, U+2014, U+2018, U+2019, U+201C, U+201D and U+2026 (E2 80 xx).
-    private static let inertPunctuation: Set<UInt8> = Set(CarefulRowReader.inertPunctuation.map {
-        UInt8(0x80 | ($0 & 0x3F))
-    })
+    private static let inertPunctuation: Set<UInt8> = Set(
+        CarefulRowReader.inertPunctuation.map {
+            UInt8(0x80 | ($0 & 0x3F))
+        })
 }

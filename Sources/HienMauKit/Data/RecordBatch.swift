@@ -25,8 +25,10 @@ struct RecordBatch: Sendable {
         let base = bytes.count, scratchBase = scratch.count
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: raw.bytes[raw.range]))
         scratch.append(contentsOf: raw.scratch)
-        entries.append(Entry(firstField: spans.count, fields: raw.spans.count, line: raw.line,
-                             range: base..<base + raw.range.count, sheet: raw.sheet))
+        entries.append(
+            Entry(
+                firstField: spans.count, fields: raw.spans.count, line: raw.line,
+                range: base..<base + raw.range.count, sheet: raw.sheet))
         for span in raw.spans {
             let start = span.inScratch ? scratchBase + span.start : base + span.start - raw.range.lowerBound
             spans.append(FieldSpan(start: start, count: span.count, inScratch: span.inScratch))
@@ -45,7 +47,8 @@ struct RecordBatch: Sendable {
                             let fields = entry.firstField..<entry.firstField + entry.fields
                             let record = RawRecord(
                                 bytes: bytes, scratch: scratch, spans: UnsafeBufferPointer(rebasing: spans[fields]),
-                                starts: UnsafeBufferPointer(rebasing: starts[fields]), line: entry.line, range: entry.range,
+                                starts: UnsafeBufferPointer(rebasing: starts[fields]), line: entry.line,
+                                range: entry.range,
                                 sheet: entry.sheet)
                             if !take(record) { return false }
                         }

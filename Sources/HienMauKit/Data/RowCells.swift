@@ -10,16 +10,29 @@ struct RowCells {
     init(_ raw: RawRecord, fields: ColumnFields) {
         let empty = Cell(start: nil, count: 0)
         func cell(_ index: Int) -> Cell { index < 0 ? empty : raw.field(index) }
-        campaign = cell(fields.campaign); date = cell(fields.date); site = cell(fields.site)
-        donor = cell(fields.donor); donorID = cell(fields.donorID); unit = cell(fields.unit)
-        volume = cell(fields.volume); bloodGroup = cell(fields.bloodGroup); prior = cell(fields.prior)
+        campaign = cell(fields.campaign)
+        date = cell(fields.date)
+        site = cell(fields.site)
+        donor = cell(fields.donor)
+        donorID = cell(fields.donorID)
+        unit = cell(fields.unit)
+        volume = cell(fields.volume)
+        bloodGroup = cell(fields.bloodGroup)
+        prior = cell(fields.prior)
         consent = cell(fields.consent)
     }
 
     init(_ cell: (DonationColumn) -> Cell) {
-        campaign = cell(.campaign); date = cell(.date); site = cell(.site); donor = cell(.donor)
-        donorID = cell(.donorID); unit = cell(.unit); volume = cell(.volumeML); bloodGroup = cell(.bloodGroup)
-        prior = cell(.priorDonations); consent = cell(.consent)
+        campaign = cell(.campaign)
+        date = cell(.date)
+        site = cell(.site)
+        donor = cell(.donor)
+        donorID = cell(.donorID)
+        unit = cell(.unit)
+        volume = cell(.volumeML)
+        bloodGroup = cell(.bloodGroup)
+        prior = cell(.priorDonations)
+        consent = cell(.consent)
     }
 
     /// Cells holding `texts`, valid while `body` runs.
@@ -39,7 +52,9 @@ struct RowCells {
     /// Every column's parser on its cell, in column order; `failed` hears each
     /// cell that fails. The row, its texts entered in `vocabulary`, when none does.
     @inline(__always)
-    func parse(line: Int, vocabulary: inout RowVocabulary, failed: (DonationColumn, CellProblem) -> Void) -> DonationRow? {
+    func parse(line: Int, vocabulary: inout RowVocabulary, failed: (DonationColumn, CellProblem) -> Void)
+        -> DonationRow?
+    {
         var anyFailed = false
         func value<Value>(_ column: DonationColumn, _ result: Result<Value, CellProblem>) -> Value? {
             switch result {
@@ -59,7 +74,8 @@ struct RowCells {
         let bloodGroup = value(.bloodGroup, ColumnParsers.bloodGroup(bloodGroup))
         let prior = value(.priorDonations, ColumnParsers.priorDonations(prior))
         let consent = value(.consent, ColumnParsers.consent(consent))
-        guard !anyFailed, let campaign, let day, let site, let donor, let unit, let volume, let bloodGroup, let prior, let consent
+        guard !anyFailed, let campaign, let day, let site, let donor, let unit, let volume, let bloodGroup, let prior,
+            let consent
         else { return nil }
         // donor_id takes any text; an empty id or unit is none.
         return DonationRow(
@@ -77,14 +93,29 @@ struct ColumnFields {
 
     init(_ header: DonationHeader) {
         func at(_ column: DonationColumn) -> Int { header.index[column] ?? -1 }
-        campaign = at(.campaign); date = at(.date); site = at(.site); donor = at(.donor)
-        donorID = at(.donorID); unit = at(.unit); volume = at(.volumeML); bloodGroup = at(.bloodGroup)
-        prior = at(.priorDonations); consent = at(.consent)
+        campaign = at(.campaign)
+        date = at(.date)
+        site = at(.site)
+        donor = at(.donor)
+        donorID = at(.donorID)
+        unit = at(.unit)
+        volume = at(.volumeML)
+        bloodGroup = at(.bloodGroup)
+        prior = at(.priorDonations)
+        consent = at(.consent)
     }
 
     /// No header yet: no column anywhere.
     init() {
-        campaign = -1; date = -1; site = -1; donor = -1; donorID = -1; unit = -1; volume = -1; bloodGroup = -1
-        prior = -1; consent = -1
+        campaign = -1
+        date = -1
+        site = -1
+        donor = -1
+        donorID = -1
+        unit = -1
+        volume = -1
+        bloodGroup = -1
+        prior = -1
+        consent = -1
     }
 }

@@ -16,8 +16,9 @@ extension RowMaker {
             if layout.searchedEnough { giveUpOnHeader() }
             return !stopped
         }
-        header = DonationHeader.read(record, file: context.file, mapping: context.columnMapping,
-                                     sheet: context.sheetName(layout.sheet), diagnostics: &diagnostics)
+        header = DonationHeader.read(
+            record, file: context.file, mapping: context.columnMapping,
+            sheet: context.sheetName(layout.sheet), diagnostics: &diagnostics)
         guard let header else {
             // Every required column is named, but one twice: said by `read`.
             layout.state = .skipped
@@ -48,8 +49,9 @@ extension RowMaker {
         }
         if layout.sheet < 0 { stopped = true }
         if best.record.line == layout.firstLine || best.named.isEmpty {
-            _ = DonationHeader.read(best.record, file: context.file, mapping: context.columnMapping, sheet: sheetName,
-                                    diagnostics: &diagnostics)
+            _ = DonationHeader.read(
+                best.record, file: context.file, mapping: context.columnMapping, sheet: sheetName,
+                diagnostics: &diagnostics)
             return
         }
         diagnostics.error(
@@ -78,8 +80,9 @@ extension RowMaker {
             guard let written, written != layout.sinceStart[keyPath: sum], written != layout.sinceTotals[keyPath: sum]
             else { continue }
             let field = header.index[column] ?? 0
-            let location = SourceLocation(file: context.file, line: record.line,
-                                          column: sheetName == nil ? DonationHeader.column(of: field, in: record) : field + 1)
+            let location = SourceLocation(
+                file: context.file, line: record.line,
+                column: sheetName == nil ? DonationHeader.column(of: field, in: record) : field + 1)
             diagnostics.warning(
                 location,
                 LayoutMessages.totalsDisagree(column, written: written, sum: layout.sinceStart[keyPath: sum])
@@ -107,8 +110,9 @@ extension RowMaker {
     mutating func reportSheets() {
         let location = SourceLocation(file: context.file, line: 1, column: 1)
         guard tablesRead > 0 else {
-            diagnostics.error(location, LayoutMessages.noSheetHasAHeader(context.sheetNames),
-                              hint: LayoutMessages.noSheetHasAHeaderHint)
+            diagnostics.error(
+                location, LayoutMessages.noSheetHasAHeader(context.sheetNames),
+                hint: LayoutMessages.noSheetHasAHeaderHint)
             return
         }
         if !skippedSheets.isEmpty {
@@ -127,12 +131,18 @@ extension RowMaker {
         guard twoNames.admit(line: Int(row.line)) else { return }
         diagnostics.warning(
             place.location(.donor),
-            place.placed(Message(
-                vi: "donor_id \"\(id)\" mang hai tên: \"\(before)\" ở dòng \(first.firstLine) và \"\(now)\" ở đây",
-                en: "donor_id \"\(id)\" carries two names: \"\(before)\" on row \(first.firstLine) and \"\(now)\" here"), .donor),
+            place.placed(
+                Message(
+                    vi: "donor_id \"\(id)\" mang hai tên: \"\(before)\" ở dòng \(first.firstLine) và \"\(now)\" ở đây",
+                    en:
+                        "donor_id \"\(id)\" carries two names: \"\(before)\" on row \(first.firstLine) and \"\(now)\" here"
+                ), .donor),
             hint: Message(
-                vi: "các dòng có cùng mã được tính là một người: sửa tên cho giống nhau nếu là cùng một người (đổi tên thì giữ nguyên), hoặc sửa mã nếu là hai người",
-                en: "rows with one id count as one person: make the names the same if it is one person (or leave them, for a change of name), or fix the id if they are two"),
+                vi:
+                    "các dòng có cùng mã được tính là một người: sửa tên cho giống nhau nếu là cùng một người (đổi tên thì giữ nguyên), hoặc sửa mã nếu là hai người",
+                en:
+                    "rows with one id count as one person: make the names the same if it is one person (or leave them, for a change of name), or fix the id if they are two"
+            ),
             line: place.lineText)
     }
 
@@ -142,10 +152,15 @@ extension RowMaker {
             let id = vocabulary.campaigns.peekText(Int32(entry))
             diagnostics.warning(
                 SourceLocation(file: context.file),
-                Message(vi: "chiến dịch \(id) có bài viết nhưng không có dòng số liệu nào: trang của nó sẽ chỉ toàn số 0",
-                        en: "campaign \(id) has a write-up but no rows: its page would show only zeros"),
-                hint: Message(vi: "thêm các dòng của chiến dịch vào \(context.file), hoặc để bài viết ở draft: true đến khi có số liệu",
-                              en: "add the campaign's rows to \(context.file), or keep the write-up at draft: true until they come"))
+                Message(
+                    vi: "chiến dịch \(id) có bài viết nhưng không có dòng số liệu nào: trang của nó sẽ chỉ toàn số 0",
+                    en: "campaign \(id) has a write-up but no rows: its page would show only zeros"),
+                hint: Message(
+                    vi:
+                        "thêm các dòng của chiến dịch vào \(context.file), hoặc để bài viết ở draft: true đến khi có số liệu",
+                    en:
+                        "add the campaign's rows to \(context.file), or keep the write-up at draft: true until they come"
+                ))
         }
     }
 }

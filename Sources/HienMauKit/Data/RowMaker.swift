@@ -85,8 +85,9 @@ struct RowMaker {
             layout.state = .ended
             return nil
         case .columnNumbers, .other:
-            return careful.read(raw, header: header!, periods: periods, vocabulary: &vocabulary,
-                                diagnostics: &diagnostics)
+            return careful.read(
+                raw, header: header!, periods: periods, vocabulary: &vocabulary,
+                diagnostics: &diagnostics)
         }
     }
 
@@ -96,7 +97,9 @@ struct RowMaker {
         endTable()
         finishTables(after: failure)
         diagnostics.append(contentsOf: Diagnostics(careful.closingDiagnostics()))
-        if let summary = twoNames.summary(file: context.file, what: Message(vi: "donor_id mang hai tên", en: "donor_id with two names")) {
+        if let summary = twoNames.summary(
+            file: context.file, what: Message(vi: "donor_id mang hai tên", en: "donor_id with two names"))
+        {
             diagnostics.append(summary)
         }
         if !stopped && !diagnostics.hasErrors { reportCampaignsWithoutRows() }
@@ -110,8 +113,9 @@ struct RowMaker {
             diagnostics.error(
                 SourceLocation(file: context.file, line: 1, column: 1),
                 Message(vi: "tệp trống: thiếu dòng tiêu đề", en: "the file is empty: no header row"),
-                hint: Message(vi: "dòng đầu tiên phải là campaign,date,site,donor,volume_ml,…",
-                              en: "the first line must be campaign,date,site,donor,volume_ml,…"))
+                hint: Message(
+                    vi: "dòng đầu tiên phải là campaign,date,site,donor,volume_ml,…",
+                    en: "the first line must be campaign,date,site,donor,volume_ml,…"))
         } else if !context.sheetNames.isEmpty {
             reportSheets()
         }

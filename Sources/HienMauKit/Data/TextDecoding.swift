@@ -15,7 +15,9 @@ enum TextDecoding {
                 do {
                     return try transcoder.convert(chunk, last: last).withUnsafeBufferPointer { feed($0) }
                 } catch {
-                    failed(invalid(file: file, encoding: transcoder.encoding, at: (error as? Transcoder.Invalid)?.offset ?? 0))
+                    failed(
+                        invalid(
+                            file: file, encoding: transcoder.encoding, at: (error as? Transcoder.Invalid)?.offset ?? 0))
                     going = false
                     return false
                 }
@@ -23,7 +25,8 @@ enum TextDecoding {
             chunks { chunk in
                 if first {
                     first = false
-                    transcoder = declared.flatMap(Transcoder.init(from:))
+                    transcoder =
+                        declared.flatMap(Transcoder.init(from:))
                         ?? (hasUTF16Mark(chunk) ? Transcoder(from: "UTF-16") : nil)
                 }
                 guard let transcoder else { return feed(chunk) }
@@ -40,10 +43,12 @@ enum TextDecoding {
     static func invalid(file: String, encoding: String, at offset: Int) -> Diagnostic {
         Diagnostic(
             .error, at: SourceLocation(file: file, line: 1, column: 1),
-            Message(vi: "tệp có byte không đọc được theo bảng mã \(encoding) (byte thứ \(offset + 1))",
-                    en: "the file has bytes that are not \(encoding) (byte \(offset + 1))"),
-            hint: Message(vi: "kiểm tra data_encoding trong site.yml, hoặc lưu lại tệp dạng \"CSV UTF-8\" và bỏ data_encoding",
-                          en: "check data_encoding in site.yml, or save the file as \"CSV UTF-8\" and remove data_encoding"))
+            Message(
+                vi: "tệp có byte không đọc được theo bảng mã \(encoding) (byte thứ \(offset + 1))",
+                en: "the file has bytes that are not \(encoding) (byte \(offset + 1))"),
+            hint: Message(
+                vi: "kiểm tra data_encoding trong site.yml, hoặc lưu lại tệp dạng \"CSV UTF-8\" và bỏ data_encoding",
+                en: "check data_encoding in site.yml, or save the file as \"CSV UTF-8\" and remove data_encoding"))
     }
 
     /// Line `number` of the file's first bytes (the whole line, if they hold it).
@@ -64,11 +69,17 @@ enum TextDecoding {
         let lost = read.utf8.withContiguousStorageIfAvailable { ColumnParsers.text($0, required: false) }
         if case .failure(.lostLetters)? = lost {
             diagnostic.message = Message(
-                vi: "tệp không phải UTF-8, và có dấu ? thay cho chữ cái: tệp đã được lưu bằng một bảng mã không có chữ tiếng Việt (Windows-1252)",
-                en: "the file is not UTF-8, and ? stand in for letters: it was saved in a code page without Vietnamese letters (Windows-1252)")
+                vi:
+                    "tệp không phải UTF-8, và có dấu ? thay cho chữ cái: tệp đã được lưu bằng một bảng mã không có chữ tiếng Việt (Windows-1252)",
+                en:
+                    "the file is not UTF-8, and ? stand in for letters: it was saved in a code page without Vietnamese letters (Windows-1252)"
+            )
             diagnostic.hint = Message(
-                vi: "lưu lại từ bảng tính gốc dạng \"CSV UTF-8\", hoặc dùng thẳng tệp .xlsx; chữ đã thành ? không lấy lại được từ tệp này; dòng này đọc là: \(read)",
-                en: "save it again from the original workbook as \"CSV UTF-8\", or use the .xlsx itself; letters that became ? cannot be recovered from this file; the line reads: \(read)")
+                vi:
+                    "lưu lại từ bảng tính gốc dạng \"CSV UTF-8\", hoặc dùng thẳng tệp .xlsx; chữ đã thành ? không lấy lại được từ tệp này; dòng này đọc là: \(read)",
+                en:
+                    "save it again from the original workbook as \"CSV UTF-8\", or use the .xlsx itself; letters that became ? cannot be recovered from this file; the line reads: \(read)"
+            )
             return
         }
         diagnostic.hint = undeclaredHint(line: line)
@@ -85,7 +96,10 @@ enum TextDecoding {
     static func undeclaredHint(line: [UInt8]) -> Message {
         let asVietnamese = asWindows1258(line)
         return Message(
-            vi: "lưu lại tệp dạng \"CSV UTF-8\" (Tệp › Lưu thành), hoặc nếu tệp được lưu dạng \"CSV\" trên Windows tiếng Việt, thêm data_encoding: windows-1258 vào site.yml; khi đó dòng này sẽ đọc là: \(asVietnamese)",
-            en: "save the file as \"CSV UTF-8\" (File › Save As), or, if it was saved as plain \"CSV\" on Vietnamese Windows, add data_encoding: windows-1258 to site.yml; the line would then read: \(asVietnamese)")
+            vi:
+                "lưu lại tệp dạng \"CSV UTF-8\" (Tệp › Lưu thành), hoặc nếu tệp được lưu dạng \"CSV\" trên Windows tiếng Việt, thêm data_encoding: windows-1258 vào site.yml; khi đó dòng này sẽ đọc là: \(asVietnamese)",
+            en:
+                "save the file as \"CSV UTF-8\" (File › Save As), or, if it was saved as plain \"CSV\" on Vietnamese Windows, add data_encoding: windows-1258 to site.yml; the line would then read: \(asVietnamese)"
+        )
     }
 }

@@ -31,10 +31,15 @@ extension Diagnostics {
         for key in order {
             let (first, count) = leftOut[key]!
             let what = first.kind ?? first.message
-            kept.append(Diagnostic(
-                .warning, at: SourceLocation(file: first.location.file, line: first.location.line, column: 1),
-                Message(vi: "còn \(VietnameseFormat.integer(count)) cảnh báo khác cùng loại: \(what.vi) (chỉ hiện \(WarningLimit.limit) cảnh báo đầu)",
-                        en: "\(count) more warnings of this kind: \(what.en) (only the first \(WarningLimit.limit) are shown)")))
+            kept.append(
+                Diagnostic(
+                    .warning, at: SourceLocation(file: first.location.file, line: first.location.line, column: 1),
+                    Message(
+                        vi:
+                            "còn \(VietnameseFormat.integer(count)) cảnh báo khác cùng loại: \(what.vi) (chỉ hiện \(WarningLimit.limit) cảnh báo đầu)",
+                        en:
+                            "\(count) more warnings of this kind: \(what.en) (only the first \(WarningLimit.limit) are shown)"
+                    )))
         }
         return Diagnostics(kept)
     }
@@ -45,7 +50,10 @@ extension Diagnostics {
         var out = "", quote: Character?
         for character in diagnostic.message.en {
             if let open = quote {
-                if character == open { quote = nil; out.append(character) }
+                if character == open {
+                    quote = nil
+                    out.append(character)
+                }
             } else if character == "'" || character == "\"" {
                 quote = character
                 out.append(character)

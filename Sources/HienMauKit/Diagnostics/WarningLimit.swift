@@ -28,7 +28,9 @@ struct WarningLimit {
         let more = count - Self.limit
         return Diagnostic(
             .warning, at: SourceLocation(file: file, line: line, column: 1),
-            Message(vi: "còn \(VietnameseFormat.integer(more)) cảnh báo khác cùng loại: \(what.vi) (chỉ hiện \(Self.limit) cảnh báo đầu)",
-                    en: "\(more) more warnings of this kind: \(what.en) (only the first \(Self.limit) are shown)"))
+            Message(
+                vi:
+                    "còn \(VietnameseFormat.integer(more)) cảnh báo khác cùng loại: \(what.vi) (chỉ hiện \(Self.limit) cảnh báo đầu)",
+                en: "\(more) more warnings of this kind: \(what.en) (only the first \(Self.limit) are shown)"))
     }
 }

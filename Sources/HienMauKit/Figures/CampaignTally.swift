@@ -49,7 +49,11 @@ struct CampaignTally {
         totals.add(volumeML: row.volumeML)
         bySite.add(row.site, volumeML: row.volumeML)
         byDay.add(row.day, volumeML: row.volumeML)
-        if row.unit >= 0 { byUnit.add(row.unit, volumeML: row.volumeML) } else { unknownUnit.add(volumeML: row.volumeML) }
+        if row.unit >= 0 {
+            byUnit.add(row.unit, volumeML: row.volumeML)
+        } else {
+            unknownUnit.add(volumeML: row.volumeML)
+        }
         byBloodGroup[row.bloodGroup >= 0 ? Int(row.bloodGroup) : BloodGroup.all.count].add(volumeML: row.volumeML)
     }
 

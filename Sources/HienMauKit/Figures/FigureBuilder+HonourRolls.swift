@@ -5,15 +5,18 @@ extension FigureBuilder {
     /// core; the lines are joined in donor order, as one pass makes them.
     func honourRollLines(threads: Int) -> (site: [HonourRoll.Line], campaigns: [[HonourRoll.Line]]) {
         let (ledger, milestones, consentDefault) = (self.ledger, self.milestones, self.consentDefault)
-        let parts = Parallel.map(DonorLedger.ranges(of: ledger.donors.count, threads: threads), threads: threads, chunk: 1) {
+        let parts = Parallel.map(
+            DonorLedger.ranges(of: ledger.donors.count, threads: threads), threads: threads, chunk: 1
+        ) {
             range -> (site: [HonourRoll.Line], campaigns: [(index: Int, line: HonourRoll.Line)]) in
             var site: [HonourRoll.Line] = [], campaigns: [(index: Int, line: HonourRoll.Line)] = []
             for donor in ledger.donors[range] {
                 let named = !donor.refusedConsent && (!donor.emptyConsent || consentDefault)
                 func line(_ count: Int) -> HonourRoll.Line? {
                     guard let milestone = HonourRoll.milestone(for: count, milestones: milestones) else { return nil }
-                    return HonourRoll.Line(donations: Int32(count), milestone: Int32(milestone),
-                                           name: named ? donor.name : -1, unit: named ? donor.unit : -1)
+                    return HonourRoll.Line(
+                        donations: Int32(count), milestone: Int32(milestone),
+                        name: named ? donor.name : -1, unit: named ? donor.unit : -1)
                 }
                 var running = Int(donor.prior)
                 ledger.forEachCampaign(of: donor) { index, count in

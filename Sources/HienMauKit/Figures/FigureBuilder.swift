@@ -63,7 +63,8 @@ public struct FigureBuilder: DonationRowSink {
         for figures in perCampaign { overall = overall + figures.totals }
 
         let (siteRoll, campaignRolls) = honourRollLines(threads: threads)
-        let sorter = HonourRoll.Sorter(lines: siteRoll + campaignRolls.joined(), vocabulary: &vocabulary, threads: threads)
+        let sorter = HonourRoll.Sorter(
+            lines: siteRoll + campaignRolls.joined(), vocabulary: &vocabulary, threads: threads)
         var rolls: [String: [HonouredDonor]] = [:]
         for (index, info) in campaigns.enumerated() {
             rolls[info.id] = sorter.sorted(campaignRolls[index], vocabulary: &vocabulary)

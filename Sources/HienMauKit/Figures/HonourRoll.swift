@@ -42,7 +42,9 @@ enum HonourRoll {
             var nameKeys: [(id: Int32, given: VietnameseCollation.Key, full: VietnameseCollation.Key)] =
                 Parallel.map(names, threads: threads) { id in
                     let text = texts.names.peekText(id)
-                    return (id, VietnameseCollation.key(VietnameseCollation.givenName(text)), VietnameseCollation.key(text))
+                    return (
+                        id, VietnameseCollation.key(VietnameseCollation.givenName(text)), VietnameseCollation.key(text)
+                    )
                 }
             nameKeys.sort { ($0.given, $0.full) < ($1.given, $1.full) }
             var rank: Int32 = -1
@@ -62,9 +64,14 @@ enum HonourRoll {
         }
 
         func sorted(_ lines: [Line], vocabulary: inout RowVocabulary) -> [HonouredDonor] {
-            struct Keyed { var line: Line; var name: Int32; var unit: Int32 }
+            struct Keyed {
+                var line: Line
+                var name: Int32
+                var unit: Int32
+            }
             let keyed = lines.map { line in
-                line.name < 0 ? Keyed(line: line, name: -1, unit: -1)
+                line.name < 0
+                    ? Keyed(line: line, name: -1, unit: -1)
                     : Keyed(line: line, name: nameRank[line.name]!, unit: unitRank[line.unit]!)
             }
             let texts = vocabulary
@@ -76,8 +83,12 @@ enum HonourRoll {
                 if a.unit != b.unit { return a.unit < b.unit }
                 guard !anonymousA, a.line.name != b.line.name || a.line.unit != b.line.unit else { return false }
                 // Different texts with equal collation keys: compare the texts.
-                let first = (texts.names.peekText(a.line.name), a.line.unit >= 0 ? texts.units.peekText(a.line.unit) : "")
-                let second = (texts.names.peekText(b.line.name), b.line.unit >= 0 ? texts.units.peekText(b.line.unit) : "")
+                let first = (
+                    texts.names.peekText(a.line.name), a.line.unit >= 0 ? texts.units.peekText(a.line.unit) : ""
+                )
+                let second = (
+                    texts.names.peekText(b.line.name), b.line.unit >= 0 ? texts.units.peekText(b.line.unit) : ""
+                )
                 return first < second
             }
             return order.map { entry in

@@ -10,8 +10,10 @@ public struct SiteFigures: Sendable {
     /// Campaign id → position in `campaigns`: pages look campaigns up by id many times.
     private let index: [String: Int]
 
-    init(totals: Tally, campaigns: [CampaignFigures], honourRoll: [HonouredDonor],
-         campaignRolls: [String: [HonouredDonor]], milestones: [Int], rowsRead: Int) {
+    init(
+        totals: Tally, campaigns: [CampaignFigures], honourRoll: [HonouredDonor],
+        campaignRolls: [String: [HonouredDonor]], milestones: [Int], rowsRead: Int
+    ) {
         self.totals = totals
         self.campaigns = campaigns
         self.honourRoll = honourRoll

@@ -21,8 +21,9 @@ public struct Tally: Equatable, Sendable {
     }
 
     static func + (a: Tally, b: Tally) -> Tally {
-        Tally(registrations: a.registrations + b.registrations, donations: a.donations + b.donations,
-              volumeML: a.volumeML + b.volumeML)
+        Tally(
+            registrations: a.registrations + b.registrations, donations: a.donations + b.donations,
+            volumeML: a.volumeML + b.volumeML)
     }
 }
 

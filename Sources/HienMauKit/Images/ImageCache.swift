@@ -38,10 +38,12 @@ final class ImageCache: @unchecked Sendable {
     init(root: URL) {
         folder = root.appendingPathComponent("images/v1")
         for line in (try? String(contentsOf: folder.appendingPathComponent("stamps"), encoding: .utf8))?
-            .split(separator: "\n") ?? [] {
+            .split(separator: "\n") ?? []
+        {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 5, let inode = UInt64(fields[1]), let size = Int(fields[2]),
-                  let modified = Int64(fields[3]) else { continue }
+                let modified = Int64(fields[3])
+            else { continue }
             stamps[String(fields[0])] = (FileStamp(inode: inode, size: size, modified: modified), String(fields[4]))
         }
     }
@@ -65,7 +67,9 @@ final class ImageCache: @unchecked Sendable {
     /// An entry's widths and heights, or nil when it is not there, or not
     /// whole: `files` (the names `files(for:)` gives its sizes) must all be in it.
     func sizes(_ key: String, files: ([(width: Int, height: Int)]) -> [String]) -> [(width: Int, height: Int)]? {
-        guard let text = try? String(contentsOf: entry(key).appendingPathComponent("sizes"), encoding: .utf8) else { return nil }
+        guard let text = try? String(contentsOf: entry(key).appendingPathComponent("sizes"), encoding: .utf8) else {
+            return nil
+        }
         let rows = text.split(separator: "\n").map { $0.split(separator: " ").compactMap { Int($0) } }
         guard !rows.isEmpty, rows.allSatisfy({ $0.count == 2 }) else { return nil }
         let sizes = rows.map { (width: $0[0], height: $0[1]) }
@@ -80,7 +84,8 @@ final class ImageCache: @unchecked Sendable {
         do {
             try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
             for (name, bytes) in files { try Data(bytes).write(to: temporary.appendingPathComponent(name)) }
-            try Data(sizes.map { "\($0.width) \($0.height)\n" }.joined().utf8).write(to: temporary.appendingPathComponent("sizes"))
+            try Data(sizes.map { "\($0.width) \($0.height)\n" }.joined().utf8).write(
+                to: temporary.appendingPathComponent("sizes"))
             if rename(temporary.path, entry(key).path) != 0 {
                 // Another build made the same entry meanwhile (kept), or one that is there lost a file (replaced).
                 let whole = (files.map(\.0) + ["sizes"]).allSatisfy { access(entry(key).path + "/" + $0, R_OK) == 0 }
@@ -98,7 +103,8 @@ final class ImageCache: @unchecked Sendable {
         let fm = FileManager.default
         // A site without photos gets no cache folder.
         guard !keys.isEmpty || fm.fileExists(atPath: folder.path) else { return }
-        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name != "stamps" && !keys.contains(name) {
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name != "stamps" && !keys.contains(name) {
             try? fm.removeItem(at: folder.appendingPathComponent(name))
         }
         let lines = lock.withLock { used }.sorted { $0.key < $1.key }.map { path, known in

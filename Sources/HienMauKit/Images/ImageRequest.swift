@@ -18,8 +18,10 @@ extension ImageRequest {
     /// pages, one request per file, in the order first used. An image that
     /// is not in `content/images/` is an error at each place, in every
     /// write-up, drafts included, as a missing cover is.
-    static func collect(_ content: ContentSet, available: Set<String>, contentName: String,
-                        diagnostics: inout Diagnostics) -> [ImageRequest] {
+    static func collect(
+        _ content: ContentSet, available: Set<String>, contentName: String,
+        diagnostics: inout Diagnostics
+    ) -> [ImageRequest] {
         var requests: [ImageRequest] = []
         var index: [String: Int] = [:]
         let published = Set(content.published.map(\.source.path))
@@ -43,8 +45,13 @@ extension ImageRequest {
             if let cover = campaign.cover {
                 let at = file.frontMatterValue("cover") ?? (1, 1)
                 // A missing cover has its own message (ContentSet.checkCovers).
-                add(cover, Place(location: file.location(line: at.line, column: at.column), line: file.line(at.line), written: cover),
-                    card: true, publish: publish, checked: !(ImagePath.resolve(cover).map { available.contains("images/" + $0) } ?? true))
+                add(
+                    cover,
+                    Place(
+                        location: file.location(line: at.line, column: at.column), line: file.line(at.line),
+                        written: cover),
+                    card: true, publish: publish,
+                    checked: !(ImagePath.resolve(cover).map { available.contains("images/" + $0) } ?? true))
             }
             for use in content.markdown[file.path]?.images ?? [] {
                 add(use.url, place(use, in: file), card: false, publish: publish, checked: false)
@@ -63,20 +70,31 @@ extension ImageRequest {
     }
 
     /// Why `path` cannot be shown: not there, or not an image.
-    private static func problem(_ path: String, written: String, available: Set<String>,
-                                contentName: String) -> (message: Message, hint: Message)? {
+    private static func problem(
+        _ path: String, written: String, available: Set<String>,
+        contentName: String
+    ) -> (message: Message, hint: Message)? {
         let folder = "\(contentName)/images/"
         guard available.contains("images/" + path) else {
             let names = available.filter { $0.hasPrefix("images/") }.map { String($0.dropFirst("images/".count)) }
-            let hint = Suggest.closest(to: path, among: names).map {
-                Message(vi: "có phải '\($0)'?", en: "did you mean '\($0)'?")
-            } ?? Message(vi: "đặt ảnh vào \(folder) và ghi tên tệp, ví dụ '![Mô tả ảnh](anh-1.jpg)'",
-                         en: "put the image in \(folder) and give its file name, e.g. '![What it shows](photo-1.jpg)'")
-            return (Message(vi: "ảnh '\(written)' không có trong \(folder)", en: "image '\(written)' does not exist in \(folder)"), hint)
+            let hint =
+                Suggest.closest(to: path, among: names).map {
+                    Message(vi: "có phải '\($0)'?", en: "did you mean '\($0)'?")
+                }
+                ?? Message(
+                    vi: "đặt ảnh vào \(folder) và ghi tên tệp, ví dụ '![Mô tả ảnh](anh-1.jpg)'",
+                    en: "put the image in \(folder) and give its file name, e.g. '![What it shows](photo-1.jpg)'")
+            return (
+                Message(
+                    vi: "ảnh '\(written)' không có trong \(folder)",
+                    en: "image '\(written)' does not exist in \(folder)"), hint
+            )
         }
         guard ImagePath.kind(of: path) != .other else {
-            return (Message(vi: "'\(written)' không phải ảnh", en: "'\(written)' is not an image"),
-                    Message(vi: "dùng ảnh JPEG, PNG, WebP, HEIC hoặc SVG", en: "use a JPEG, PNG, WebP, HEIC or SVG image"))
+            return (
+                Message(vi: "'\(written)' không phải ảnh", en: "'\(written)' is not an image"),
+                Message(vi: "dùng ảnh JPEG, PNG, WebP, HEIC hoặc SVG", en: "use a JPEG, PNG, WebP, HEIC or SVG image")
+            )
         }
         return nil
     }

@@ -27,7 +27,7 @@ struct ImageStage {
         var failed = false
         for (request, outcome) in zip(requests, outcomes) {
             switch outcome {
-            case let .published(image, key, assets, processed):
+            case .published(let image, let key, let assets, let processed):
                 catalog.images[request.source] = image
                 catalog.assets += assets
                 catalog.processed += processed ? 1 : 0
@@ -35,11 +35,14 @@ struct ImageStage {
             case .unreadable:
                 failed = true
                 for place in request.places {
-                    diagnostics.error(place.location, Message(
-                        vi: "không đọc được ảnh '\(place.written)' (\(contentName)/images/\(request.source))",
-                        en: "cannot read the image '\(place.written)' (\(contentName)/images/\(request.source))"),
-                        hint: Message(vi: "tệp bị hỏng hoặc không phải JPEG, PNG, WebP, HEIC hay SVG: mở ảnh và lưu lại",
-                                      en: "the file is damaged or not a JPEG, PNG, WebP, HEIC or SVG: open it and save it again"),
+                    diagnostics.error(
+                        place.location,
+                        Message(
+                            vi: "không đọc được ảnh '\(place.written)' (\(contentName)/images/\(request.source))",
+                            en: "cannot read the image '\(place.written)' (\(contentName)/images/\(request.source))"),
+                        hint: Message(
+                            vi: "tệp bị hỏng hoặc không phải JPEG, PNG, WebP, HEIC hay SVG: mở ảnh và lưu lại",
+                            en: "the file is damaged or not a JPEG, PNG, WebP, HEIC or SVG: open it and save it again"),
                         line: place.line)
                 }
             }
@@ -58,7 +61,8 @@ struct ImageStage {
         let key = ContentHash("\(hash) \(options.summary)\(request.card ? " card" : "")\(drawing ? " svg" : "")").hex
         let name = Self.publishedName(request.source, key: key)
         let names = { (sizes: [(width: Int, height: Int)]) -> [String] in
-            (drawing ? [] : sizes.flatMap { ["\($0.width).webp", "\($0.width).jpg"] }) + (request.card ? ["card.jpg"] : [])
+            (drawing ? [] : sizes.flatMap { ["\($0.width).webp", "\($0.width).jpg"] })
+                + (request.card ? ["card.jpg"] : [])
         }
         if let sizes = cache.sizes(key, files: names) {
             return outcome(request, drawing: drawing, key: key, name: name, sizes: sizes, processed: false)
@@ -85,20 +89,25 @@ struct ImageStage {
         return outcome(request, drawing: drawing, key: key, name: name, sizes: sizes, processed: true)
     }
 
-    private func outcome(_ request: ImageRequest, drawing: Bool, key: String, name: String,
-                         sizes: [(width: Int, height: Int)], processed: Bool) -> Outcome {
+    private func outcome(
+        _ request: ImageRequest, drawing: Bool, key: String, name: String,
+        sizes: [(width: Int, height: Int)], processed: Bool
+    ) -> Outcome {
         let entry = cache.entry(key)
         var assets: [(path: String, url: URL)] = []
-        var image = PublishedImage(source: request.source, sizes: [], drawing: nil,
-                                   width: sizes.last?.width ?? 0, height: sizes.last?.height ?? 0, card: nil)
+        var image = PublishedImage(
+            source: request.source, sizes: [], drawing: nil,
+            width: sizes.last?.width ?? 0, height: sizes.last?.height ?? 0, card: nil)
         if drawing {
             image.drawing = "images/" + request.source
         } else {
             for size in sizes {
                 let webp = "\(name)-\(size.width).webp", jpeg = "\(name)-\(size.width).jpg"
                 image.sizes.append(.init(width: size.width, height: size.height, webp: webp, jpeg: jpeg))
-                assets += [(webp, entry.appendingPathComponent("\(size.width).webp")),
-                           (jpeg, entry.appendingPathComponent("\(size.width).jpg"))]
+                assets += [
+                    (webp, entry.appendingPathComponent("\(size.width).webp")),
+                    (jpeg, entry.appendingPathComponent("\(size.width).jpg")),
+                ]
             }
         }
         if request.card {

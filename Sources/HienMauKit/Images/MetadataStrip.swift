@@ -6,7 +6,8 @@ enum MetadataStrip {
     /// A WebP without `EXIF`, `XMP ` and `ICCP` chunks, its `VP8X` flags
     /// and RIFF size made to match; nil when the bytes are not a WebP.
     static func webp(_ bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WEBP".utf8) else {
+        guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WEBP".utf8)
+        else {
             return nil
         }
         var out = Array(bytes[0..<12])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An image of the site as pages show it: the files made of a photo, or a
 /// drawing copied as it is. Paths are under the output folder (`images/…`).
 public struct PublishedImage: Sendable, Hashable {
@@ -34,5 +36,3 @@ public struct ImageCatalog: Sendable {
     /// How many images were decoded and encoded (the others came from the cache).
     public var processed = 0
 }
-
-import Foundation

@@ -42,12 +42,15 @@ enum Vips {
                 sizes.append(size)
             }
             guard card else { return Photo(sizes: sizes, card: nil) }
-            guard let cardImage = hienmau_resize(largest, Int32(options.card.width), Int32(options.card.height), 1) else {
+            guard let cardImage = hienmau_resize(largest, Int32(options.card.width), Int32(options.card.height), 1)
+            else {
                 return failed()
             }
             defer { unref(cardImage) }
-            return Photo(sizes: sizes, card: save(cardImage) { hienmau_jpeg($0, Int32(options.cardQuality), $1, $2) }
-                .flatMap(MetadataStrip.jpeg))
+            return Photo(
+                sizes: sizes,
+                card: save(cardImage) { hienmau_jpeg($0, Int32(options.cardQuality), $1, $2) }
+                    .flatMap(MetadataStrip.jpeg))
         }
     }
 
@@ -66,7 +69,9 @@ enum Vips {
     static func card(ofDrawing bytes: [UInt8], options: ImageOptions) -> [UInt8]? {
         started
         return bytes.withUnsafeBytes { raw -> [UInt8]? in
-            guard let drawn = hienmau_thumbnail(raw.baseAddress, raw.count, Int32(options.card.width)) else { return failed() }
+            guard let drawn = hienmau_thumbnail(raw.baseAddress, raw.count, Int32(options.card.width)) else {
+                return failed()
+            }
             defer { unref(drawn) }
             guard let image = hienmau_pixels(drawn) else { return failed() }
             defer { unref(image) }
@@ -84,12 +89,16 @@ enum Vips {
         started
         var values = [Double](repeating: 0, count: 4)
         let count = bytes.withUnsafeBytes { raw in
-            values.withUnsafeMutableBufferPointer { hienmau_pixel(raw.baseAddress, raw.count, Int32(x), Int32(y), $0.baseAddress, 4) }
+            values.withUnsafeMutableBufferPointer {
+                hienmau_pixel(raw.baseAddress, raw.count, Int32(x), Int32(y), $0.baseAddress, 4)
+            }
         }
         return count > 0 ? Array(values.prefix(Int(count))) : failed()
     }
 
-    private static func encoded(_ largest: UnsafeMutablePointer<VipsImage>, width: Int, options: ImageOptions) -> Encoded? {
+    private static func encoded(_ largest: UnsafeMutablePointer<VipsImage>, width: Int, options: ImageOptions)
+        -> Encoded?
+    {
         let image: UnsafeMutablePointer<VipsImage>
         if width == Int(vips_image_get_width(largest)) {
             g_object_ref(largest)
@@ -102,15 +111,21 @@ enum Vips {
         // Made once, then encoded twice.
         guard let pixels = hienmau_pixels(image) else { return nil }
         defer { unref(pixels) }
-        guard let webp = save(pixels, { hienmau_webp($0, Int32(options.webpQuality), $1, $2) }).flatMap(MetadataStrip.webp),
-              let jpeg = save(pixels, { hienmau_jpeg($0, Int32(options.jpegQuality), $1, $2) }).flatMap(MetadataStrip.jpeg)
+        guard
+            let webp = save(pixels, { hienmau_webp($0, Int32(options.webpQuality), $1, $2) }).flatMap(
+                MetadataStrip.webp),
+            let jpeg = save(pixels, { hienmau_jpeg($0, Int32(options.jpegQuality), $1, $2) }).flatMap(
+                MetadataStrip.jpeg)
         else { return nil }
-        return Encoded(width: Int(vips_image_get_width(pixels)), height: Int(vips_image_get_height(pixels)),
-                       webp: webp, jpeg: jpeg)
+        return Encoded(
+            width: Int(vips_image_get_width(pixels)), height: Int(vips_image_get_height(pixels)),
+            webp: webp, jpeg: jpeg)
     }
 
-    private typealias Saver = (UnsafeMutablePointer<VipsImage>, UnsafeMutablePointer<UnsafeMutableRawPointer?>,
-                               UnsafeMutablePointer<Int>) -> Int32
+    private typealias Saver = (
+        UnsafeMutablePointer<VipsImage>, UnsafeMutablePointer<UnsafeMutableRawPointer?>,
+        UnsafeMutablePointer<Int>
+    ) -> Int32
 
     private static func save(_ image: UnsafeMutablePointer<VipsImage>, _ saver: Saver) -> [UInt8]? {
         var buffer: UnsafeMutableRawPointer?

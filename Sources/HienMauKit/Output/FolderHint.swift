@@ -26,15 +26,15 @@ enum FolderHint {
 
     static func set(_ path: String, spreading: Bool) {
         #if os(Linux)
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        // FS_IOC_GETFLAGS, FS_IOC_SETFLAGS and FS_TOPDIR_FL from <linux/fs.h>; the kernel reads an int.
-        let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, topDirectory: Int32 = 0x0002_0000
-        var flags: Int32 = 0
-        guard ioctl(fd, getFlags, &flags) == 0, (flags & topDirectory != 0) != spreading else { return }
-        flags = spreading ? flags | topDirectory : flags & ~topDirectory
-        _ = ioctl(fd, setFlags, &flags)
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            // FS_IOC_GETFLAGS, FS_IOC_SETFLAGS and FS_TOPDIR_FL from <linux/fs.h>; the kernel reads an int.
+            let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, topDirectory: Int32 = 0x0002_0000
+            var flags: Int32 = 0
+            guard ioctl(fd, getFlags, &flags) == 0, (flags & topDirectory != 0) != spreading else { return }
+            flags = spreading ? flags | topDirectory : flags & ~topDirectory
+            _ = ioctl(fd, setFlags, &flags)
         #endif
     }
 }

@@ -9,7 +9,9 @@ public enum OutputGuard {
 
     public static func problem(output: URL, content: URL, templates: URL, workingDirectory: URL) -> Message? {
         let out = output.standardizedFileURL.resolvingSymlinksInPath().path
-        let protected = [content, templates, workingDirectory].map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        let protected = [content, templates, workingDirectory].map {
+            $0.standardizedFileURL.resolvingSymlinksInPath().path
+        }
         for folder in protected {
             if out == folder || folder.hasPrefix(out.hasSuffix("/") ? out : out + "/") {
                 return Message(
@@ -23,7 +25,8 @@ public enum OutputGuard {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return nil }
         guard isDirectory.boolValue else {
-            return Message(vi: "\(output.path) là một tệp, không phải thư mục", en: "\(output.path) is a file, not a folder")
+            return Message(
+                vi: "\(output.path) là một tệp, không phải thư mục", en: "\(output.path) is a file, not a folder")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
         if entries.isEmpty || entries.contains(markerName) { return nil }
@@ -42,13 +45,17 @@ public enum OutputGuard {
         let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) ?? "?"
         var target = stat()
         guard let real = realpath(output.path, nil), stat(output.path, &target) == 0 else {
-            return .failure(Message(vi: "\(shown) là liên kết tượng trưng tới \(written), nơi không có thư mục nào",
-                                    en: "\(shown) is a symbolic link to \(written), where there is no folder"))
+            return .failure(
+                Message(
+                    vi: "\(shown) là liên kết tượng trưng tới \(written), nơi không có thư mục nào",
+                    en: "\(shown) is a symbolic link to \(written), where there is no folder"))
         }
         defer { free(real) }
         guard target.st_mode & S_IFMT == S_IFDIR else {
-            return .failure(Message(vi: "\(shown) là liên kết tượng trưng tới \(written), không phải một thư mục",
-                                    en: "\(shown) is a symbolic link to \(written), which is not a folder"))
+            return .failure(
+                Message(
+                    vi: "\(shown) là liên kết tượng trưng tới \(written), không phải một thư mục",
+                    en: "\(shown) is a symbolic link to \(written), which is not a folder"))
         }
         return .success(URL(fileURLWithPath: String(cString: real)))
     }

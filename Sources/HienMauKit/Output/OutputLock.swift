@@ -49,9 +49,13 @@ public final class OutputLock: @unchecked Sendable {
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 let holder = Self.holder(fd)
                 close(fd)
-                throw Busy(message: Message(
-                    vi: "một lần chạy hienmau khác (\(holder)) đang ghi vào \(shown); chờ nó xong (hoặc dừng nó) rồi chạy lại",
-                    en: "another hienmau (\(holder)) is writing \(shown); wait for it to finish (or stop it) and run again"))
+                throw Busy(
+                    message: Message(
+                        vi:
+                            "một lần chạy hienmau khác (\(holder)) đang ghi vào \(shown); chờ nó xong (hoặc dừng nó) rồi chạy lại",
+                        en:
+                            "another hienmau (\(holder)) is writing \(shown); wait for it to finish (or stop it) and run again"
+                    ))
             }
             var held = stat(), now = stat()
             if fstat(fd, &held) == 0, stat(path, &now) == 0, held.st_ino == now.st_ino, held.st_dev == now.st_dev {

@@ -19,7 +19,8 @@ public struct OutputProblem: Error, CustomStringConvertible {
     public static let writing = Message(vi: "không ghi được", en: "cannot write")
     public static let making = Message(vi: "không tạo được thư mục", en: "cannot make the folder")
     public static let reading = Message(vi: "không đọc được", en: "cannot read")
-    public static let swapping = Message(vi: "không thay được trang cũ bằng trang mới", en: "cannot swap the new site in")
+    public static let swapping = Message(
+        vi: "không thay được trang cũ bằng trang mới", en: "cannot swap the new site in")
 
     /// "public/index.html: không ghi được: ổ đĩa đã đầy".
     public var message: Message {

@@ -8,8 +8,10 @@ extension OutputWriter {
     /// meanwhile is the old one or the new one, whole, and a full disk
     /// leaves the old one; the first failure is thrown, naming the file.
     @discardableResult
-    public func update(files: [OutputFile], rendered: [String], assets: [(path: String, url: URL)],
-                       previous: [OutputFile]) throws -> [String] {
+    public func update(
+        files: [OutputFile], rendered: [String], assets: [(path: String, url: URL)],
+        previous: [OutputFile]
+    ) throws -> [String] {
         let before = Dictionary(previous.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let folders = SiteFolders(root: output.path)
         var written: [String] = []
@@ -31,7 +33,8 @@ extension OutputWriter {
         }
         // Photos are published under names made from their content: the files of a photo no longer shown go.
         let published = Set(assets.map(\.path)).union(now)
-        for path in SiteFiles.walk(output.appendingPathComponent("images")) where !published.contains("images/" + path) {
+        for path in SiteFiles.walk(output.appendingPathComponent("images")) where !published.contains("images/" + path)
+        {
             try? FileManager.default.removeItem(at: output.appendingPathComponent("images/" + path))
         }
         return written.sorted()
@@ -41,7 +44,8 @@ extension OutputWriter {
     private func changed(_ asset: (path: String, url: URL)) -> Bool {
         var source = stat(), copy = stat()
         guard stat(asset.url.path, &source) == 0, lstat(output.path + "/" + asset.path, &copy) == 0,
-              copy.st_mode & S_IFMT == S_IFREG else { return true }
+            copy.st_mode & S_IFMT == S_IFREG
+        else { return true }
         return source.st_size != copy.st_size || source.st_mtim.tv_sec > copy.st_mtim.tv_sec
             || (source.st_mtim.tv_sec == copy.st_mtim.tv_sec && source.st_mtim.tv_nsec > copy.st_mtim.tv_nsec)
     }

@@ -52,7 +52,9 @@ public struct OutputWriter {
     func shown(_ error: Error) -> Error {
         guard var problem = error as? OutputProblem else { return error }
         let stagingPath = parent.path + "/" + stagingPrefix + String(getpid())
-        if problem.path.hasPrefix(stagingPath) { problem.path = output.path + problem.path.dropFirst(stagingPath.count) }
+        if problem.path.hasPrefix(stagingPath) {
+            problem.path = output.path + problem.path.dropFirst(stagingPath.count)
+        }
         return problem
     }
 
@@ -64,7 +66,11 @@ public struct OutputWriter {
             if name.hasPrefix(stagingPrefix) {
                 try? fm.removeItem(at: url)
             } else if name.hasPrefix(retiredPrefix) {
-                if fm.fileExists(atPath: output.path) { try? fm.removeItem(at: url) } else { try? fm.moveItem(at: url, to: output) }
+                if fm.fileExists(atPath: output.path) {
+                    try? fm.removeItem(at: url)
+                } else {
+                    try? fm.moveItem(at: url, to: output)
+                }
             }
         }
     }

@@ -98,11 +98,12 @@ public final class StagedSite: @unchecked Sendable {
         let failure = close()
         do {
             if let failure { throw failure }
-                for asset in assets {
+            for asset in assets {
                 try folders.makeParent(of: asset.path)
                 try PlainFile.copy(asset.url.path, to: staging.appendingPathComponent(asset.path).path)
             }
-            try PlainFile.write(Array("hienmau\n".utf8), to: staging.appendingPathComponent(OutputGuard.markerName).path)
+            try PlainFile.write(
+                Array("hienmau\n".utf8), to: staging.appendingPathComponent(OutputGuard.markerName).path)
             stopIfSignalled()
             try writer.swapIn(staging)
         } catch {

@@ -45,11 +45,14 @@ struct AggregateInput: Hashable, Sendable {
         donationsPath = files.donationsPath
         donationsRefused = files.donationsRefused
         donationsStamp = (try? FileManager.default.attributesOfItem(atPath: files.donationsURL.path)).map {
-            FileStamp(modified: ($0[.modificationDate] as? Date)?.timeIntervalSince1970, size: $0[.size] as? Int,
-                      number: $0[.systemFileNumber] as? Int)
+            FileStamp(
+                modified: ($0[.modificationDate] as? Date)?.timeIntervalSince1970, size: $0[.size] as? Int,
+                number: $0[.systemFileNumber] as? Int)
         }
         honours = files.honours.map { HonoursFile(path: $0.path, bytes: $0.bytes) }
-        campaigns = content.published.sorted { $0.sortKey < $1.sortKey }.map { CampaignTarget(id: $0.id, targetUnits: $0.targetUnits) }
+        campaigns = content.published.sorted { $0.sortKey < $1.sortKey }.map {
+            CampaignTarget(id: $0.id, targetUnits: $0.targetUnits)
+        }
         campaignIDs = Set(content.all.map(\.id)).union(content.failedIDs)
         periods = content.periods
         milestones = settings.milestones
@@ -101,13 +104,18 @@ struct AddUp: Sendable {
     /// Every row of the CSV into `builder`.
     func readRecords(into builder: inout FigureBuilder, diagnostics: inout Diagnostics) {
         guard !input.donationsRefused else { return }
-        var context = DonationTable.Context(file: input.donationsPath, columnMapping: input.columns,
-                                            campaignIDs: input.campaignIDs, periods: input.periods)
+        var context = DonationTable.Context(
+            file: input.donationsPath, columnMapping: input.columns,
+            campaignIDs: input.campaignIDs, periods: input.periods)
         context.encoding = input.encoding
         let progress = self.progress
-        DonationTable.read(url: input.donations, context: context, diagnostics: &diagnostics, into: &builder,
-                           threads: threads, splittingAbove: splittingAbove) { n in
-            progress?(Message(vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
+        DonationTable.read(
+            url: input.donations, context: context, diagnostics: &diagnostics, into: &builder,
+            threads: threads, splittingAbove: splittingAbove
+        ) { n in
+            progress?(
+                Message(
+                    vi: "Cộng số liệu: \(VietnameseFormat.integer(n)) dòng…", en: "Adding up the records: \(n) rows…"))
         }
     }
 }

@@ -14,14 +14,17 @@ public struct BuildOptions: Sendable {
     /// beside the content folder unless given.
     public var cache: URL
 
-    public init(content: URL, templates: URL, requiresTemplates: Bool = false, drafts: Bool = false,
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil) {
+    public init(
+        content: URL, templates: URL, requiresTemplates: Bool = false, drafts: Bool = false,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, cache: URL? = nil
+    ) {
         self.content = content
         self.templates = templates
         self.requiresTemplates = requiresTemplates
         self.drafts = drafts
         self.threads = threads
-        self.cache = cache ?? content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".hienmau-cache")
+        self.cache =
+            cache ?? content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".hienmau-cache")
     }
 }
 

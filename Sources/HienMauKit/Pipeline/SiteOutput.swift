@@ -65,9 +65,12 @@ extension SiteSession {
             renders.forget()
             site.beginWriting()
             let count = jobs.count
-            let paths = runner.run("render", says: Message(
-                vi: "Dựng và ghi \(VietnameseFormat.integer(count)) trang và tệp dữ liệu…",
-                en: "Rendering and writing \(count) pages and data files…")) {
+            let paths = runner.run(
+                "render",
+                says: Message(
+                    vi: "Dựng và ghi \(VietnameseFormat.integer(count)) trang và tệp dữ liệu…",
+                    en: "Rendering and writing \(count) pages and data files…")
+            ) {
                 Parallel.map(jobs, threads: threads, chunk: 1) { job -> [String] in
                     if site.isStopping { return [] }
                     let files = job.run()
@@ -93,6 +96,8 @@ extension SiteSession {
     }
 
     private func rendering(_ count: Int) -> Message {
-        Message(vi: "Dựng \(VietnameseFormat.integer(count)) trang và tệp dữ liệu…", en: "Rendering \(count) pages and data files…")
+        Message(
+            vi: "Dựng \(VietnameseFormat.integer(count)) trang và tệp dữ liệu…",
+            en: "Rendering \(count) pages and data files…")
     }
 }

@@ -40,12 +40,17 @@ public final class SiteSession {
         var runner = StageRunner(progress: progress)
         var diagnostics = Diagnostics()
         let files = runner.run("load", says: Message(vi: "Đọc nội dung…", en: "Reading content…")) {
-            SiteFiles.load(content: options.content, templates: options.templates, requiringTemplates: options.requiresTemplates,
-                           cache: texts, diagnostics: &diagnostics)
+            SiteFiles.load(
+                content: options.content, templates: options.templates, requiringTemplates: options.requiresTemplates,
+                cache: texts, diagnostics: &diagnostics)
         }
         let count = files.campaigns.count
-        var parsed = runner.run("parse", says: Message(vi: "Phân tích \(VietnameseFormat.integer(count)) bài viết…",
-                                                       en: "Parsing \(count) write-ups…")) {
+        var parsed = runner.run(
+            "parse",
+            says: Message(
+                vi: "Phân tích \(VietnameseFormat.integer(count)) bài viết…",
+                en: "Parsing \(count) write-ups…")
+        ) {
             parseFrontMatter(files, diagnostics: &diagnostics)
         }
         // The figures need only the front matter: the CSV is read while the bodies are parsed.
@@ -60,15 +65,17 @@ public final class SiteSession {
         let (addedUp, aggregateSeconds) = finishAggregate(aggregate, runner: &runner)
         diagnostics.append(contentsOf: addedUp.diagnostics)
 
-        var result = BuildResult(files: [], staged: early, assets: [], diagnostics: diagnostics.cappingWarnings(),
-                                 language: parsed.settings.language, rows: addedUp.rows, timings: [],
-                                 aggregateSeconds: aggregateSeconds)
+        var result = BuildResult(
+            files: [], staged: early, assets: [], diagnostics: diagnostics.cappingWarnings(),
+            language: parsed.settings.language, rows: addedUp.rows, timings: [],
+            aggregateSeconds: aggregateSeconds)
         result.imagesProcessed = images.processed
         if !diagnostics.hasErrors, let config = parsed.config, let templates = parsed.templates {
             let jobs = runner.run("render") {
                 renderJobs(&parsed, files, config: config, templates: templates, addedUp: addedUp, images: images)
             }
-            result.diagnostics.append(contentsOf: checkLinks(parsed, jobs: jobs, assets: publishedAssets(files, images)))
+            result.diagnostics.append(
+                contentsOf: checkLinks(parsed, jobs: jobs, assets: publishedAssets(files, images)))
             let site = early ?? openSite?()
             let output: SiteOutput = site.map { .staged($0) } ?? (remembers ? .remembered : .kept)
             let written = write(jobs, to: output, context: contextKey(files, aggregate.input, images), runner: &runner)
@@ -114,9 +121,11 @@ extension SiteSession {
     func parseFrontMatter(_ files: SiteFiles, diagnostics: inout Diagnostics) -> ParsedSite {
         let config = files.config.flatMap { SiteConfig.parse($0, diagnostics: &diagnostics) }
         let settings = config ?? SiteConfig(title: "", baseURL: "https://example.invalid/")
-        let content = ContentSet.parseFrontMatter(files, config: settings, drafts: options.drafts,
-                                                  threads: options.threads, cache: &writeUps)
-        let failing = config == nil || content.checks.hasErrors
+        let content = ContentSet.parseFrontMatter(
+            files, config: settings, drafts: options.drafts,
+            threads: options.threads, cache: &writeUps)
+        let failing =
+            config == nil || content.checks.hasErrors
             || files.campaigns.contains { writeUps[$0.path]?.campaign == nil }
         return ParsedSite(config: config, settings: settings, content: content, templates: nil, failing: failing)
     }
@@ -124,21 +133,26 @@ extension SiteSession {
     /// The parse stage's second part: the write-ups' bodies and the templates.
     func parseBodies(_ files: SiteFiles, _ parsed: inout ParsedSite, diagnostics: inout Diagnostics) {
         // Reading the CSV is the longer of the two: the bodies leave it a core to itself.
-        parsed.content.parseBodies(files, config: parsed.settings, threads: max(1, options.threads - 1),
-                                   cache: &writeUps, diagnostics: &diagnostics)
-        parsed.templates = TemplateSet.parse(BuiltInTheme.templates(overriddenBy: files.templates),
-                                             directory: files.templatesName, diagnostics: &diagnostics)
+        parsed.content.parseBodies(
+            files, config: parsed.settings, threads: max(1, options.threads - 1),
+            cache: &writeUps, diagnostics: &diagnostics)
+        parsed.templates = TemplateSet.parse(
+            BuiltInTheme.templates(overriddenBy: files.templates),
+            directory: files.templatesName, diagnostics: &diagnostics)
         parsed.content.renderMarkdown(config: parsed.settings, threads: options.threads)
     }
 
     /// The image stage: every image of the published pages, from the cache or made now.
     func publishImages(_ files: SiteFiles, _ parsed: ParsedSite, diagnostics: inout Diagnostics) -> ImageCatalog {
-        let available = Dictionary(files.assets.filter { $0.path.hasPrefix("images/") }.map { ($0.path, $0.url) },
-                                   uniquingKeysWith: { a, _ in a })
-        let requests = ImageRequest.collect(parsed.content, available: Set(available.keys), contentName: files.contentName,
-                                            diagnostics: &diagnostics)
-        let stage = ImageStage(available: available, cache: ImageCache(root: options.cache), threads: options.threads,
-                               contentName: files.contentName)
+        let available = Dictionary(
+            files.assets.filter { $0.path.hasPrefix("images/") }.map { ($0.path, $0.url) },
+            uniquingKeysWith: { a, _ in a })
+        let requests = ImageRequest.collect(
+            parsed.content, available: Set(available.keys), contentName: files.contentName,
+            diagnostics: &diagnostics)
+        let stage = ImageStage(
+            available: available, cache: ImageCache(root: options.cache), threads: options.threads,
+            contentName: files.contentName)
         return stage.run(requests, diagnostics: &diagnostics)
     }
 
@@ -150,11 +164,13 @@ extension SiteSession {
         let content = parsed.content, paths = parsed.paths
         for campaign in content.published {
             let page = String(paths.campaign(campaign.slug).dropFirst(paths.base.count))
-            check.warnings(content.markdown[campaign.source.path]?.links ?? [], in: campaign.source, page: page, into: &warnings)
+            check.warnings(
+                content.markdown[campaign.source.path]?.links ?? [], in: campaign.source, page: page, into: &warnings)
         }
         for item in content.pages {
             let page = String(paths.page(item.slug).dropFirst(paths.base.count))
-            check.warnings(content.markdown[item.source.path]?.links ?? [], in: item.source, page: page, into: &warnings)
+            check.warnings(
+                content.markdown[item.source.path]?.links ?? [], in: item.source, page: page, into: &warnings)
         }
         return warnings
     }
@@ -174,14 +190,21 @@ extension SiteSession {
         let input = AggregateInput(files, settings: parsed.settings, content: parsed.content)
         if let known = figures, known.input == input { return (input, nil) }
         let job = AddUp(input, files: files, threads: options.threads, progress: progress)
-        return (input, runner.start("aggregate", says: Message(vi: "Cộng số liệu…", en: "Adding up the records…"),
-                                    threads: options.threads) { job.run() })
+        return (
+            input,
+            runner.start(
+                "aggregate", says: Message(vi: "Cộng số liệu…", en: "Adding up the records…"),
+                threads: options.threads
+            ) { job.run() }
+        )
     }
 
     /// Waits for the figures and keeps them for the next build. The seconds
     /// are nil when the figures were kept from the last build.
-    func finishAggregate(_ started: (input: AggregateInput, adding: Alongside<AddedUp>?),
-                         runner: inout StageRunner) -> (AddedUp, seconds: Double?) {
+    func finishAggregate(
+        _ started: (input: AggregateInput, adding: Alongside<AddedUp>?),
+        runner: inout StageRunner
+    ) -> (AddedUp, seconds: Double?) {
         guard let adding = started.adding else {
             return (runner.run("aggregate") { figures!.addedUp }, nil)
         }
@@ -192,13 +215,17 @@ extension SiteSession {
     }
 
     /// The render stage's first part: the pages' Markdown, the context and the jobs.
-    func renderJobs(_ parsed: inout ParsedSite, _ files: SiteFiles, config: SiteConfig, templates: TemplateSet,
-                    addedUp: AddedUp, images: ImageCatalog) -> [RenderJob] {
+    func renderJobs(
+        _ parsed: inout ParsedSite, _ files: SiteFiles, config: SiteConfig, templates: TemplateSet,
+        addedUp: AddedUp, images: ImageCatalog
+    ) -> [RenderJob] {
         let content = parsed.content
-        let context = RenderContext(config: config, templates: templates, figures: addedUp.figures, honours: addedUp.honours,
-                                    images: images.images)
-        let renderer = SiteRenderer(context: context, campaigns: content.published.sorted { ($0.date, $0.id) > ($1.date, $1.id) },
-                                    pages: content.pages, specs: content.specs, markdown: content.markdown)
+        let context = RenderContext(
+            config: config, templates: templates, figures: addedUp.figures, honours: addedUp.honours,
+            images: images.images)
+        let renderer = SiteRenderer(
+            context: context, campaigns: content.published.sorted { ($0.date, $0.id) > ($1.date, $1.id) },
+            pages: content.pages, specs: content.specs, markdown: content.markdown)
         return renderer.jobs() + [themeStaticJob(files)]
     }
 
@@ -206,8 +233,10 @@ extension SiteSession {
     /// (`templates/static/`), written as files of the build.
     func themeStaticJob(_ files: SiteFiles) -> RenderJob {
         let own = Set(files.assets.map(\.path))
-        return RenderJob(id: "theme-static", input: { BuiltInTheme.staticFiles(notIn: own).map(\.path) }) { _ in
+        let paths = { BuiltInTheme.staticFiles(notIn: own).map(\.path) }
+        let render: ([String]) -> [OutputFile] = { _ in
             BuiltInTheme.staticFiles(notIn: own).map { OutputFile(path: $0.path, bytes: $0.bytes) }
         }
+        return RenderJob(id: "theme-static", input: paths, render: render)
     }
 }

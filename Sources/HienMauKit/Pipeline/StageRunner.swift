@@ -24,8 +24,10 @@ struct StageRunner {
 
     /// Starts the stage `name` on a thread of its own when `threads` > 1
     /// (else runs it now); `wait` ends it.
-    func start<Value>(_ name: String, says message: Message?, threads: Int,
-                      _ body: @escaping @Sendable () -> Value) -> Alongside<Value> {
+    func start<Value>(
+        _ name: String, says message: Message?, threads: Int,
+        _ body: @escaping @Sendable () -> Value
+    ) -> Alongside<Value> {
         if let message { progress?(message) }
         return Alongside(name, onItsOwnThread: threads > 1, body)
     }

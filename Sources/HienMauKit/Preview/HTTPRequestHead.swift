@@ -98,15 +98,16 @@ public struct HTTPRequestHead: Sendable, Equatable {
         guard let first = lines.first else { return nil }
         let parts = first.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
-              let version = String(validating: parts[2], as: UTF8.self), version.hasPrefix("HTTP/1."),
-              let method = String(validating: parts[0], as: UTF8.self),
-              let target = String(validating: parts[1], as: UTF8.self)
+            let version = String(validating: parts[2], as: UTF8.self), version.hasPrefix("HTTP/1."),
+            let method = String(validating: parts[0], as: UTF8.self),
+            let target = String(validating: parts[1], as: UTF8.self)
         else { return nil }
         var headers: [Header] = []
         for line in lines.dropFirst() {
             // No folded lines (a leading space), no header without a colon.
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex,
-                  line.first != 0x20, line.first != 0x09 else { return nil }
+                line.first != 0x20, line.first != 0x09
+            else { return nil }
             let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
             let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces
             headers.append(Header(name: name, value: value))

@@ -25,7 +25,9 @@ public struct PreviewHosts: Sendable {
     public func accepts(host value: String?) -> Bool {
         guard let value = value?.lowercased(), !value.isEmpty else { return false }
         if names.contains(value) { return true }
-        guard let colon = value.lastIndex(of: ":"), value[value.index(after: colon)...] == String(port) else { return false }
+        guard let colon = value.lastIndex(of: ":"), value[value.index(after: colon)...] == String(port) else {
+            return false
+        }
         return names.contains(String(value[..<colon]))
     }
 
@@ -46,7 +48,9 @@ public struct PreviewHosts: Sendable {
         defer { freeifaddrs(list) }
         var out: [String] = []
         for entry in sequence(first: first, next: { $0.pointee.ifa_next }) {
-            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else {
+                continue
+            }
             var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
                 var raw = ipv4.pointee.sin_addr

@@ -25,7 +25,8 @@ public enum PreviewPage {
         let printer = DiagnosticPrinter(language: language)
         let items = diagnostics.sorted.filter(\.isError).map { "<pre>\(Escape.html(printer.format($0)))</pre>" }
         let title = language == .vi ? "Trang chưa dựng được" : "The site could not be built"
-        let lead = language == .vi
+        let lead =
+            language == .vi
             ? "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại."
             : "Fix the errors below and save the file; the page reloads by itself."
         return """

@@ -7,7 +7,7 @@ public enum PreviewPath {
     /// `rawPath` is the path as sent, still percent-encoded.
     public static func resolve(_ rawPath: String, root: URL) -> URL? {
         guard let decoded = rawPath.removingPercentEncoding, decoded.hasPrefix("/"),
-              !decoded.contains("\0"), !decoded.contains("\\"), !decoded.contains("%")
+            !decoded.contains("\0"), !decoded.contains("\\"), !decoded.contains("%")
         else { return nil }
         let segments = decoded.split(separator: "/")
         // `..` and `.` never; hidden files (the marker, staging folders) are not part of the site.

@@ -13,7 +13,8 @@ public struct PreviewResponse: Sendable {
 
     /// A short plain-text answer (errors of the request itself).
     public static func text(_ status: Int, _ text: String) -> PreviewResponse {
-        PreviewResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array((text + "\n").utf8))
+        PreviewResponse(
+            status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array((text + "\n").utf8))
     }
 
     static let reasons: [Int: String] = [

@@ -30,7 +30,9 @@ extension PreviewServer {
             return
         case .refused(let status):
             connection.inbox = []
-            send(PreviewResponse.refusal(status).serialized(head: false, keepAlive: false), on: connection, keepAlive: false)
+            send(
+                PreviewResponse.refusal(status).serialized(head: false, keepAlive: false), on: connection,
+                keepAlive: false)
         case .head(let head, let length):
             connection.inbox.removeFirst(length)
             connection.reader.reset()
@@ -44,8 +46,9 @@ extension PreviewServer {
 
     private func route(_ head: HTTPRequestHead, on connection: PreviewConnection) {
         guard hosts.accepts(host: head.header("host")) else {
-            return refuse(.text(403, "This preview answers only to localhost and the addresses it listens on."),
-                          on: connection, head: head)
+            return refuse(
+                .text(403, "This preview answers only to localhost and the addresses it listens on."),
+                on: connection, head: head)
         }
         if (head.header("content-length").map { $0 != "0" } ?? false) || head.header("transfer-encoding") != nil {
             return refuse(.text(413, "The preview takes no request bodies."), on: connection, head: head)
@@ -62,15 +65,20 @@ extension PreviewServer {
     /// The reload socket's handshake, for pages of this server only.
     private func upgrade(_ head: HTTPRequestHead, on connection: PreviewConnection) {
         guard hosts.accepts(origin: head.header("origin")) else {
-            return refuse(.text(403, "The reload socket is only for pages of this preview."), on: connection, head: head)
+            return refuse(
+                .text(403, "The reload socket is only for pages of this preview."), on: connection, head: head)
         }
         guard head.method == "GET", head.header("upgrade")?.lowercased() == "websocket",
-              let key = head.header("sec-websocket-key") else {
+            let key = head.header("sec-websocket-key")
+        else {
             return refuse(.text(426, "A WebSocket handshake is expected here."), on: connection, head: head)
         }
-        let response = PreviewResponse(status: 101, headers: [
-            ("Upgrade", "websocket"), ("Connection", "Upgrade"), ("Sec-WebSocket-Accept", WebSocketFrames.acceptKey(for: key)),
-        ])
+        let response = PreviewResponse(
+            status: 101,
+            headers: [
+                ("Upgrade", "websocket"), ("Connection", "Upgrade"),
+                ("Sec-WebSocket-Accept", WebSocketFrames.acceptKey(for: key)),
+            ])
         connection.upgrading = true
         send(response.serialized(head: false, keepAlive: true), on: connection, keepAlive: true)
     }
@@ -86,7 +94,8 @@ extension PreviewServer {
             case .frame(let opcode, let payload, let length):
                 connection.inbox.removeFirst(length)
                 if opcode == 0x8 {
-                    return send(WebSocketFrames.frame(opcode: 0x8, Array(payload.prefix(2))), on: connection, keepAlive: false)
+                    return send(
+                        WebSocketFrames.frame(opcode: 0x8, Array(payload.prefix(2))), on: connection, keepAlive: false)
                 }
                 if opcode == 0x9 { send(WebSocketFrames.frame(opcode: 0xA, payload), on: connection, keepAlive: true) }
             }
@@ -100,7 +109,9 @@ extension PreviewServer {
         for connection in Array(connections.values) where connection.deadline < now {
             if connection.state == .reading && !connection.inbox.isEmpty {
                 connection.inbox = []
-                send(PreviewResponse.refusal(408).serialized(head: false, keepAlive: false), on: connection, keepAlive: false)
+                send(
+                    PreviewResponse.refusal(408).serialized(head: false, keepAlive: false), on: connection,
+                    keepAlive: false)
                 connection.deadline = now + 1
             } else {
                 drop(connection)
@@ -113,19 +124,25 @@ extension PreviewServer {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port).bigEndian)
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            throw ListenError(message: Message(vi: "--host \(host) không phải địa chỉ IPv4", en: "--host \(host) is not an IPv4 address"))
+            throw ListenError(
+                message: Message(
+                    vi: "--host \(host) không phải địa chỉ IPv4", en: "--host \(host) is not an IPv4 address"))
         }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var one: Int32 = 1
         _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard fd >= 0, bound == 0, Glibc.listen(fd, 1024) == 0 else {
             let cause = Errno.text(errno)
             close(fd)
-            throw ListenError(message: Message(vi: "không nghe được ở \(host):\(port): \(cause.vi)",
-                                               en: "cannot listen on \(host):\(port): \(cause.en)"))
+            throw ListenError(
+                message: Message(
+                    vi: "không nghe được ở \(host):\(port): \(cause.vi)",
+                    en: "cannot listen on \(host):\(port): \(cause.en)"))
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         return fd

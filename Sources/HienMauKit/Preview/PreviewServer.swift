@@ -39,7 +39,9 @@ public final class PreviewServer: @unchecked Sendable {
     var connections: [Int: PreviewConnection] = [:]
     private var nextID = 0
 
-    public init(host: String, port: Int, settings: Settings = Settings(), handler: @escaping Handler) throws(ListenError) {
+    public init(host: String, port: Int, settings: Settings = Settings(), handler: @escaping Handler)
+        throws(ListenError)
+    {
         self.settings = settings
         self.handler = handler
         Self.raiseOpenFileLimit()
@@ -73,7 +75,10 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// One wait on every socket, and what followed from it.
     func step() {
-        var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: listener, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+        ]
         var ids: [Int] = []
         var nearest = Double.infinity
         for (id, connection) in connections {
@@ -104,8 +109,9 @@ public final class PreviewServer: @unchecked Sendable {
             var one: Int32 = 1
             _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             nextID += 1
-            connections[nextID] = PreviewConnection(fd: fd, id: nextID, limits: settings.limits,
-                                                    deadline: Self.now() + settings.headTimeout)
+            connections[nextID] = PreviewConnection(
+                fd: fd, id: nextID, limits: settings.limits,
+                deadline: Self.now() + settings.headTimeout)
         }
     }
 

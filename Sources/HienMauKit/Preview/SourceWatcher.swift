@@ -19,8 +19,8 @@ public struct SourceWatcher {
         self.folders = folders
         last = snapshot()
         #if os(Linux)
-        notify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
-        watchFolders()
+            notify = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+            watchFolders()
         #endif
     }
 
@@ -28,38 +28,38 @@ public struct SourceWatcher {
     /// removed, or `timeout` seconds pass. Call `changed()` after it.
     public mutating func wait(timeout: Double) {
         #if os(Linux)
-        if notify >= 0 {
-            var request = pollfd(fd: notify, events: Int16(POLLIN), revents: 0)
-            guard poll(&request, 1, Int32(timeout * 1000)) > 0 else { return }
-            // Drain the events (the descriptor does not block): which file does
-            // not matter, `changed()` compares everything.
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            while buffer.withUnsafeMutableBytes({ Glibc.read(notify, $0.baseAddress, $0.count) }) > 0 {}
-            // Editors that save through a new folder, or a folder made since: watch those too.
-            watchFolders()
-            return
-        }
+            if notify >= 0 {
+                var request = pollfd(fd: notify, events: Int16(POLLIN), revents: 0)
+                guard poll(&request, 1, Int32(timeout * 1000)) > 0 else { return }
+                // Drain the events (the descriptor does not block): which file does
+                // not matter, `changed()` compares everything.
+                var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+                while buffer.withUnsafeMutableBytes({ Glibc.read(notify, $0.baseAddress, $0.count) }) > 0 {}
+                // Editors that save through a new folder, or a folder made since: watch those too.
+                watchFolders()
+                return
+            }
         #endif
         Thread.sleep(forTimeInterval: timeout)
     }
 
     #if os(Linux)
-    /// Adds a watch to every folder under `folders` (adding one twice is harmless).
-    private func watchFolders() {
-        guard notify >= 0 else { return }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB)
-        for folder in folders {
-            _ = inotify_add_watch(notify, folder.path, mask)
-            guard let entries = FileManager.default.enumerator(atPath: folder.path) else { continue }
-            while let path = entries.nextObject() as? String {
-                var isFolder: ObjCBool = false
-                let full = folder.path + "/" + path
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
-                    _ = inotify_add_watch(notify, full, mask)
+        /// Adds a watch to every folder under `folders` (adding one twice is harmless).
+        private func watchFolders() {
+            guard notify >= 0 else { return }
+            let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB)
+            for folder in folders {
+                _ = inotify_add_watch(notify, folder.path, mask)
+                guard let entries = FileManager.default.enumerator(atPath: folder.path) else { continue }
+                while let path = entries.nextObject() as? String {
+                    var isFolder: ObjCBool = false
+                    let full = folder.path + "/" + path
+                    if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
+                        _ = inotify_add_watch(notify, full, mask)
+                    }
                 }
             }
         }
-    }
     #endif
 
     /// True when something was added, removed or changed since the last call.

@@ -44,7 +44,10 @@ public enum WebSocketFrames {
         } else if length == 127 {
             guard bytes.count >= 10 else { return .incomplete }
             length = 0
-            for i in 2..<10 { length = length << 8 | Int(bytes[i]); if length > limit { return .invalid } }
+            for i in 2..<10 {
+                length = length << 8 | Int(bytes[i])
+                if length > limit { return .invalid }
+            }
             offset = 10
         }
         guard length <= limit else { return .invalid }
@@ -70,9 +73,12 @@ enum SHA1 {
             for i in 16..<80 { w.append((w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotated(1)) }
             var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
             for i in 0..<80 {
-                let (f, k): (UInt32, UInt32) = i < 20 ? ((b & c) | (~b & d), 0x5A82_7999)
-                    : i < 40 ? (b ^ c ^ d, 0x6ED9_EBA1)
-                    : i < 60 ? ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC) : (b ^ c ^ d, 0xCA62_C1D6)
+                let (f, k): (UInt32, UInt32) =
+                    i < 20
+                    ? ((b & c) | (~b & d), 0x5A82_7999)
+                    : i < 40
+                        ? (b ^ c ^ d, 0x6ED9_EBA1)
+                        : i < 60 ? ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC) : (b ^ c ^ d, 0xCA62_C1D6)
                 let t = a.rotated(5) &+ f &+ e &+ k &+ w[i]
                 (e, d, c, b, a) = (d, c, b.rotated(30), a, t)
             }

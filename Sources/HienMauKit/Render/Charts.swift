@@ -17,13 +17,21 @@ struct Charts {
     static func width(of text: String) -> Double {
         var total = 0.0
         for character in text {
-            if character == " " { total += 4.2 }
-            else if character.isNumber { total += 8.3 }
-            else if "iìíỉĩịIÌÍỈĨỊlj.,:;!'’|()".contains(character) { total += 4.8 }
-            else if "tfr".contains(character) { total += 5.6 }
-            else if "mwMW".contains(character) { total += 12 }
-            else if character.isUppercase { total += 9.8 }
-            else { total += 8.1 }
+            if character == " " {
+                total += 4.2
+            } else if character.isNumber {
+                total += 8.3
+            } else if "iìíỉĩịIÌÍỈĨỊlj.,:;!'’|()".contains(character) {
+                total += 4.8
+            } else if "tfr".contains(character) {
+                total += 5.6
+            } else if "mwMW".contains(character) {
+                total += 12
+            } else if character.isUppercase {
+                total += 9.8
+            } else {
+                total += 8.1
+            }
         }
         return total
     }
@@ -51,8 +59,10 @@ struct Charts {
                 let y = gap + i * (barHeight + gap)
                 let length = max((100 - nameWidth - room) * Double(item.value) / Double(maximum), 0.3)
                 svg += "<text x=\"0\" y=\"\(y + 15)\" class=\"label\">\(Escape.html(item.label))</text>"
-                svg += "<rect x=\"\(percent(nameWidth))\" y=\"\(y)\" width=\"\(percent(length))\" height=\"\(barHeight)\" class=\"bar\"/>"
-                svg += "<text x=\"\(percent(nameWidth + length))\" dx=\"6\" y=\"\(y + 15)\" class=\"value\">\(labels.integer(item.value))</text>"
+                svg +=
+                    "<rect x=\"\(percent(nameWidth))\" y=\"\(y)\" width=\"\(percent(length))\" height=\"\(barHeight)\" class=\"bar\"/>"
+                svg +=
+                    "<text x=\"\(percent(nameWidth + length))\" dx=\"6\" y=\"\(y + 15)\" class=\"value\">\(labels.integer(item.value))</text>"
             }
             return svg + "</svg>"
         }
@@ -69,7 +79,8 @@ struct Charts {
             y += 4
             let length = max((100 - room) * Double(item.value) / Double(maximum), 0.3)
             svg += "<rect x=\"0\" y=\"\(y)\" width=\"\(percent(length))\" height=\"\(barHeight)\" class=\"bar\"/>"
-            svg += "<text x=\"\(percent(length))\" dx=\"6\" y=\"\(y + 13)\" class=\"value\">\(labels.integer(item.value))</text>"
+            svg +=
+                "<text x=\"\(percent(length))\" dx=\"6\" y=\"\(y + 13)\" class=\"value\">\(labels.integer(item.value))</text>"
             y += barHeight + gap
         }
         return svg + "</svg>"
@@ -84,19 +95,22 @@ struct Charts {
         var headline = description
         if let target, target > 0 {
             let share = labels.percent(Double(donations) / Double(target))
-            description += labels.t(" trên chỉ tiêu \(labels.integer(target)), đạt \(share)",
-                                    " against a target of \(labels.integer(target)), \(share)")
+            description += labels.t(
+                " trên chỉ tiêu \(labels.integer(target)), đạt \(share)",
+                " against a target of \(labels.integer(target)), \(share)")
             headline += labels.t(" · đạt \(share)", " · \(share) of target")
         }
         var svg = open(id: id, title: title, description: description, height: height)
         svg += "<text x=\"0\" y=\"18\" class=\"headline\">\(Escape.html(headline))</text>"
         svg += "<rect x=\"0\" y=\"28\" width=\"100%\" height=\"26\" class=\"track\"/>"
-        svg += "<rect x=\"0\" y=\"28\" width=\"\(percent(max(100 * Double(donations) / scale, 0.3)))\" height=\"26\" class=\"bar\"/>"
+        svg +=
+            "<rect x=\"0\" y=\"28\" width=\"\(percent(max(100 * Double(donations) / scale, 0.3)))\" height=\"26\" class=\"bar\"/>"
         if let target, target > 0 {
             let x = 100 * Double(target) / scale
             svg += "<line x1=\"\(percent(x))\" y1=\"22\" x2=\"\(percent(x))\" y2=\"60\" class=\"target\"/>"
             let anchor = x > 50 ? "end" : "start"
-            svg += "<text x=\"\(percent(x))\" y=\"76\" text-anchor=\"\(anchor)\" class=\"label\">\(Escape.html(labels.target)): \(labels.integer(target))</text>"
+            svg +=
+                "<text x=\"\(percent(x))\" y=\"76\" text-anchor=\"\(anchor)\" class=\"label\">\(Escape.html(labels.target)): \(labels.integer(target))</text>"
         }
         return svg + "</svg>"
     }
@@ -107,7 +121,10 @@ struct Charts {
     func cumulative(id: String, title: String, points: [(Day, Int)], target: Int?) -> String {
         let height = 240, top = 28, bottom = 40
         var running = 0
-        let cumulative = points.map { day, value -> (Day, Int) in running += value; return (day, running) }
+        let cumulative = points.map { day, value -> (Day, Int) in
+            running += value
+            return (day, running)
+        }
         let maximum = Double(max(running, target ?? 0, 1))
         let first = cumulative.first?.0.ordinal ?? 0
         let span = Double(max((cumulative.last?.0.ordinal ?? 0) - first, 1))
@@ -139,7 +156,8 @@ struct Charts {
         if cumulative.count > 1 {
             // The line in a box of 1000 × plot height, stretched to the chart's width; its stroke keeps its width.
             let path = cumulative.map { "\(Int((x($0.0) * 10).rounded())),\(y($0.1) - top)" }.joined(separator: " ")
-            svg += "<svg x=\"0\" y=\"\(top)\" width=\"100%\" height=\"\(Int(plotH))\" viewBox=\"0 0 1000 \(Int(plotH))\" preserveAspectRatio=\"none\" overflow=\"visible\">"
+            svg +=
+                "<svg x=\"0\" y=\"\(top)\" width=\"100%\" height=\"\(Int(plotH))\" viewBox=\"0 0 1000 \(Int(plotH))\" preserveAspectRatio=\"none\" overflow=\"visible\">"
             svg += "<polyline points=\"\(path)\" class=\"line\" vector-effect=\"non-scaling-stroke\"/></svg>"
         }
         if let last = cumulative.last {
@@ -148,7 +166,8 @@ struct Charts {
         if let firstDay = cumulative.first?.0, let lastDay = cumulative.last?.0 {
             svg += "<text x=\"0\" y=\"\(height - 12)\" class=\"label\">\(labels.date(firstDay))</text>"
             if lastDay != firstDay {
-                svg += "<text x=\"100%\" y=\"\(height - 12)\" text-anchor=\"end\" class=\"label\">\(labels.date(lastDay))</text>"
+                svg +=
+                    "<text x=\"100%\" y=\"\(height - 12)\" text-anchor=\"end\" class=\"label\">\(labels.date(lastDay))</text>"
             }
         }
         return svg + "</svg>"
@@ -169,10 +188,13 @@ struct Charts {
         for (i, item) in items.enumerated() {
             let h = Int((Double(baseY - top) * Double(item.value) / maximum).rounded())
             let centre = slot * (Double(i) + 0.5)
-            svg += "<rect x=\"\(percent(centre - slot * 0.3))\" y=\"\(baseY - max(h, 1))\" width=\"\(percent(slot * 0.6))\" height=\"\(max(h, 1))\" class=\"bar\"/>"
+            svg +=
+                "<rect x=\"\(percent(centre - slot * 0.3))\" y=\"\(baseY - max(h, 1))\" width=\"\(percent(slot * 0.6))\" height=\"\(max(h, 1))\" class=\"bar\"/>"
             guard (items.count - 1 - i) % step == 0 else { continue }
-            svg += "<text x=\"\(percent(centre))\" y=\"\(baseY - h - 6)\" text-anchor=\"middle\" class=\"value\">\(labels.integer(item.value))</text>"
-            svg += "<text x=\"\(percent(centre))\" y=\"\(height - 10)\" text-anchor=\"middle\" class=\"label\">\(Escape.html(item.label))</text>"
+            svg +=
+                "<text x=\"\(percent(centre))\" y=\"\(baseY - h - 6)\" text-anchor=\"middle\" class=\"value\">\(labels.integer(item.value))</text>"
+            svg +=
+                "<text x=\"\(percent(centre))\" y=\"\(height - 10)\" text-anchor=\"middle\" class=\"label\">\(Escape.html(item.label))</text>"
         }
         return svg + "</svg>"
     }
@@ -186,7 +208,8 @@ struct Charts {
     private func percent(_ value: Double) -> String {
         let hundredths = Int((min(max(value, 0), 100) * 100).rounded())
         let whole = hundredths / 100, rest = hundredths % 100
-        return rest == 0 ? "\(whole)%" : rest % 10 == 0 ? "\(whole).\(rest / 10)%" : "\(whole).\(rest < 10 ? "0" : "")\(rest)%"
+        return rest == 0
+            ? "\(whole)%" : rest % 10 == 0 ? "\(whole).\(rest / 10)%" : "\(whole).\(rest < 10 ? "0" : "")\(rest)%"
     }
 
     /// A label on one line, or on up to three when it does not fit the
@@ -211,7 +234,10 @@ struct Charts {
             return line + "…"
         }
         lines = lines.map { fits($0) ? $0 : cut($0) }
-        if lines.count > 3 { lines = Array(lines.prefix(3)); lines[2] = cut(lines[2]) }
+        if lines.count > 3 {
+            lines = Array(lines.prefix(3))
+            lines[2] = cut(lines[2])
+        }
         return lines
     }
 }

@@ -62,8 +62,10 @@ struct DataExports {
     }
 
     /// A breakdown as an array of `{key, registrations, donations, volume_ml}`.
-    private static func write<Key>(_ name: String, _ groups: [Group<Key>], key: String, to json: inout JSONStream,
-                                   _ text: (Key) -> String) {
+    private static func write<Key>(
+        _ name: String, _ groups: [Group<Key>], key: String, to json: inout JSONStream,
+        _ text: (Key) -> String
+    ) {
         json.key(name)
         json.beginArray()
         for group in groups {
@@ -109,8 +111,12 @@ struct DataExports {
 
     /// The CSV downloads. Each is made on its own, so they render in parallel.
     enum CSVFile: String, CaseIterable {
-        case campaigns = "campaigns.csv", bySite = "by-site.csv", byDate = "by-date.csv", byUnit = "by-unit.csv"
-        case byBloodGroup = "by-blood-group.csv", honourRoll = "honour-roll.csv"
+        case campaigns = "campaigns.csv"
+        case bySite = "by-site.csv"
+        case byDate = "by-date.csv"
+        case byUnit = "by-unit.csv"
+        case byBloodGroup = "by-blood-group.csv"
+        case honourRoll = "honour-roll.csv"
     }
 
     func csv(_ file: CSVFile) -> [UInt8] {
@@ -127,13 +133,16 @@ struct DataExports {
         }
         switch file {
         case .campaigns:
-            out.header(["id", "title", "start", "end", "target_units", "registrations", "donations",
-                        "deferred", "volume_ml", "progress"])
+            out.header([
+                "id", "title", "start", "end", "target_units", "registrations", "donations",
+                "deferred", "volume_ml", "progress",
+            ])
             for campaign in campaigns {
                 guard let f = figures.campaign(campaign.id) else { continue }
                 let t = f.totals
-                out.row(campaign.id, campaign.title, campaign.start?.iso ?? "", campaign.end?.iso ?? "",
-                        campaign.targetUnits.map(String.init) ?? "")
+                out.row(
+                    campaign.id, campaign.title, campaign.start?.iso ?? "", campaign.end?.iso ?? "",
+                    campaign.targetUnits.map(String.init) ?? "")
                 out.row(t.registrations, t.donations, t.deferred, t.volumeML)
                 out.row(f.progress.map { "\($0)" } ?? "", end: true)
             }
@@ -223,7 +232,8 @@ struct Syndication {
 
     func atom(_ entries: [Entry]) -> String {
         let updated = entries.map(\.date).max() ?? Day(year: 2000, month: 1, day: 1)!
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(config.language.rawValue)\">\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(config.language.rawValue)\">\n"
         out += "  <title>\(Escape.html(config.title))</title>\n"
         if !config.description.isEmpty { out += "  <subtitle>\(Escape.html(config.description))</subtitle>\n" }
         out += "  <link href=\"\(Escape.html(config.absoluteURL(paths.feed)))\" rel=\"self\"/>\n"
@@ -241,7 +251,8 @@ struct Syndication {
     }
 
     func sitemap(_ urls: [(link: String, lastmod: Day?)]) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in urls {
             out += "  <url><loc>\(Escape.html(config.absoluteURL(url.link)))</loc>"
             if let lastmod = url.lastmod { out += "<lastmod>\(lastmod.iso)</lastmod>" }

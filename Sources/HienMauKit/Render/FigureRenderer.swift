@@ -29,7 +29,9 @@ struct FigureRenderer {
 
     /// The figures that every campaign page shows, in this order, unless its
     /// write-up already shows the same breakdown.
-    static let standard: [FigureSpec] = [.chart(.cumulative), .chart(.breakdown(.site)), .stats(.unit), .stats(.bloodGroup)]
+    static let standard: [FigureSpec] = [
+        .chart(.cumulative), .chart(.breakdown(.site)), .stats(.unit), .stats(.bloodGroup),
+    ]
 
     /// A campaign page's figures: `blocks` for the write-up's blocks, in
     /// order, and `details`, the standard figures for each breakdown the
@@ -40,12 +42,15 @@ struct FigureRenderer {
         -> (blocks: [[UInt8]], details: [UInt8])
     {
         var owner: [FigureTable: Int] = [:]
-        for (index, spec) in written.enumerated() where spec.isStats { owner[spec.table!] = owner[spec.table!] ?? index }
+        for (index, spec) in written.enumerated() where spec.isStats {
+            owner[spec.table!] = owner[spec.table!] ?? index
+        }
         for (index, spec) in written.enumerated() { if let key = spec.table, owner[key] == nil { owner[key] = index } }
         let blocks = written.enumerated().map { index, spec -> [UInt8] in
             let shared = spec.table.flatMap { owner[$0] }.flatMap { $0 == index ? nil : "fig-\($0 + 1)-table" }
-            return render(spec, campaign: campaign, figures: figures, roll: roll, idPrefix: "fig-\(index + 1)",
-                          tableElsewhere: shared)
+            return render(
+                spec, campaign: campaign, figures: figures, roll: roll, idPrefix: "fig-\(index + 1)",
+                tableElsewhere: shared)
         }
         var details = TextBuffer()
         for (index, spec) in Self.standard.enumerated() where owner[spec.table!] == nil {
@@ -71,8 +76,10 @@ struct FigureRenderer {
     /// - Parameter tableElsewhere: the id of a table on the page that already
     ///   gives this figure's numbers: a chart links to it instead of repeating
     ///   it, a table becomes a link to it.
-    func render(_ spec: FigureSpec, campaign: Campaign, figures: CampaignFigures, roll: [HonouredDonor],
-                idPrefix: String, tableElsewhere: String? = nil) -> [UInt8] {
+    func render(
+        _ spec: FigureSpec, campaign: Campaign, figures: CampaignFigures, roll: [HonouredDonor],
+        idPrefix: String, tableElsewhere: String? = nil
+    ) -> [UInt8] {
         let tables = StatsTables(labels: labels)
         let charts = Charts(labels: labels)
         let tableID = "\(idPrefix)-table"
@@ -81,17 +88,22 @@ struct FigureRenderer {
         }
         switch spec {
         case .stats(nil):
-            return tables.totals(figures.totals, target: figures.targetUnits, progress: figures.progress,
-                                 caption: totalsCaption, id: tableID)
+            return tables.totals(
+                figures.totals, target: figures.targetUnits, progress: figures.progress,
+                caption: totalsCaption, id: tableID)
         case .stats(let by?):
             return tables.breakdown(figures, by: by, caption: caption(by), id: tableID)
         case .chart(.progress):
             let title = labels.t("Tiến độ so với chỉ tiêu", "Progress against target")
-            return figure(charts.progress(id: idPrefix, title: title, donations: figures.totals.donations,
-                                          target: figures.targetUnits),
-                          table: tableElsewhere == nil ? tables.totals(figures.totals, target: figures.targetUnits,
-                                                                       progress: figures.progress, caption: title, id: tableID) : [],
-                          tableID: tableElsewhere ?? tableID)
+            return figure(
+                charts.progress(
+                    id: idPrefix, title: title, donations: figures.totals.donations,
+                    target: figures.targetUnits),
+                table: tableElsewhere == nil
+                    ? tables.totals(
+                        figures.totals, target: figures.targetUnits,
+                        progress: figures.progress, caption: title, id: tableID) : [],
+                tableID: tableElsewhere ?? tableID)
         case .chart(.cumulative):
             let title = labels.t("Số đơn vị máu cộng dồn theo ngày", "Cumulative donations by date")
             let points = figures.byDate.compactMap { group in group.key.map { ($0, group.tally.donations) } }
@@ -100,9 +112,11 @@ struct FigureRenderer {
                 return tableElsewhere.map { reference(to: $0, caption: caption(.date)) }
                     ?? tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID)
             }
-            return figure(charts.cumulative(id: idPrefix, title: title, points: points, target: figures.targetUnits),
-                          table: tableElsewhere == nil ? tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID) : [],
-                          tableID: tableElsewhere ?? tableID)
+            return figure(
+                charts.cumulative(id: idPrefix, title: title, points: points, target: figures.targetUnits),
+                table: tableElsewhere == nil
+                    ? tables.breakdown(figures, by: .date, caption: caption(.date), id: tableID) : [],
+                tableID: tableElsewhere ?? tableID)
         case .chart(.breakdown(let by)):
             let title = caption(by)
             let items: [(label: String, value: Int)]
@@ -112,17 +126,20 @@ struct FigureRenderer {
             case .bloodGroup: items = figures.byBloodGroup.map { ($0.key ?? labels.unknown, $0.tally.donations) }
             case .date: items = figures.byDate.map { ($0.key.map(labels.date) ?? labels.unknown, $0.tally.donations) }
             }
-            let description = labels.t("\(items.count) nhóm; nhiều nhất: ", "\(items.count) groups; largest: ")
+            let description =
+                labels.t("\(items.count) nhóm; nhiều nhất: ", "\(items.count) groups; largest: ")
                 + (items.max(by: { $0.value < $1.value }).map { "\($0.label) (\(labels.integer($0.value)))" } ?? "–")
-            return figure(charts.bars(id: idPrefix, title: title, description: description, items: items),
-                          table: tableElsewhere == nil ? tables.breakdown(figures, by: by, caption: title, id: tableID) : [],
-                          tableID: tableElsewhere ?? tableID)
+            return figure(
+                charts.bars(id: idPrefix, title: title, description: description, items: items),
+                table: tableElsewhere == nil ? tables.breakdown(figures, by: by, caption: title, id: tableID) : [],
+                tableID: tableElsewhere ?? tableID)
         case .honourRoll(let min):
             let lowest = min ?? milestones.first ?? 1
             return HonourRollHTML(labels: labels).render(
                 roll.filter { $0.milestone >= lowest }, headingLevel: 3,
-                emptyText: labels.t("Chưa có người hiến đạt mốc vinh danh trong chiến dịch này.",
-                                    "No donor in this campaign has reached a milestone yet."))
+                emptyText: labels.t(
+                    "Chưa có người hiến đạt mốc vinh danh trong chiến dịch này.",
+                    "No donor in this campaign has reached a milestone yet."))
         }
     }
 
@@ -171,14 +188,18 @@ struct HonourRollHTML {
     /// `roll` may be one page of a longer roll: `groupSizes` then gives each
     /// milestone's size in the whole roll (for the badge), and `firstNumber`
     /// the place of the page's first donor in its milestone's list.
-    func render(_ roll: some Collection<HonouredDonor>, headingLevel: Int, emptyText: String,
-                groupSizes: [Int: Int]? = nil, firstNumber: Int = 1) -> [UInt8] {
+    func render(
+        _ roll: some Collection<HonouredDonor>, headingLevel: Int, emptyText: String,
+        groupSizes: [Int: Int]? = nil, firstNumber: Int = 1
+    ) -> [UInt8] {
         guard !roll.isEmpty else { return Array("<p class=\"empty\">\(Escape.html(emptyText))</p>\n".utf8) }
         var out = TextBuffer(capacity: 128 + roll.count * 128)
         out.append("<div class=\"honour-roll\">")
         var groups: [(Int, [HonouredDonor])] = []
         for donor in roll {
-            if groups.last?.0 == donor.milestone { groups[groups.count - 1].1.append(donor) } else {
+            if groups.last?.0 == donor.milestone {
+                groups[groups.count - 1].1.append(donor)
+            } else {
                 groups.append((donor.milestone, [donor]))
             }
         }
@@ -186,7 +207,8 @@ struct HonourRollHTML {
         var number = firstNumber
         for (milestone, donors) in groups.sorted(by: { $0.0 > $1.0 }) {
             let size = groupSizes?[milestone] ?? donors.count
-            out.append("<section class=\"milestone\"><h\(headingLevel)>\(Escape.html(labels.milestoneHeading(milestone)))")
+            out.append(
+                "<section class=\"milestone\"><h\(headingLevel)>\(Escape.html(labels.milestoneHeading(milestone)))")
             out.append(" <span class=\"badge\">\(labels.integer(size))</span></h\(headingLevel)>")
             out.append(number == 1 ? "<ol class=\"donors\">" : "<ol class=\"donors\" start=\"\(number)\">")
             number = 1

@@ -11,23 +11,28 @@ struct LinkCheck {
     func warnings(_ links: [LinkUse], in file: SourceFile, page: String, into diagnostics: inout Diagnostics) {
         for link in links {
             guard let target = Self.target(link.url, from: page), !reaches(target) else { continue }
-            diagnostics.warning(file.location(line: link.line, column: link.column), Message(
-                vi: "liên kết '\(link.url)' không dẫn tới trang hay tệp nào của trang web",
-                en: "link '\(link.url)' leads to no page or file of the site"), hint: hint(link.url, target), line: file.line(link.line))
+            diagnostics.warning(
+                file.location(line: link.line, column: link.column),
+                Message(
+                    vi: "liên kết '\(link.url)' không dẫn tới trang hay tệp nào của trang web",
+                    en: "link '\(link.url)' leads to no page or file of the site"), hint: hint(link.url, target),
+                line: file.line(link.line))
         }
     }
 
     private func hint(_ url: String, _ target: String) -> Message? {
         if ImagePath.kind(of: target) == .photo && target.hasPrefix("images/") {
-            return Message(vi: "ảnh gốc không được đăng lên trang web; để hiện ảnh, viết '![mô tả](\(url))'",
-                           en: "original photos are not published; to show the photo, write '![what it shows](\(url))'")
+            return Message(
+                vi: "ảnh gốc không được đăng lên trang web; để hiện ảnh, viết '![mô tả](\(url))'",
+                en: "original photos are not published; to show the photo, write '![what it shows](\(url))'")
         }
         // A path written from the site's root, but without its first `/`.
         var rooted = Substring(url)
         while rooted.hasPrefix("../") || rooted.hasPrefix("./") { rooted = rooted.drop { $0 == "." }.dropFirst() }
         if !url.hasPrefix("/"), let root = Self.target("/" + rooted, from: ""), reaches(root) {
-            return Message(vi: "viết '/\(rooted)': một liên kết không bắt đầu bằng '/' được tính từ địa chỉ của trang này",
-                           en: "write '/\(rooted)': a link that does not start with '/' is read from this page's address")
+            return Message(
+                vi: "viết '/\(rooted)': một liên kết không bắt đầu bằng '/' được tính từ địa chỉ của trang này",
+                en: "write '/\(rooted)': a link that does not start with '/' is read from this page's address")
         }
         return suggestion(for: target).map { Message(vi: "có phải '/\($0)'?", en: "did you mean '/\($0)'?") }
     }
@@ -41,14 +46,17 @@ struct LinkCheck {
         if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }
         let absolute = path.hasPrefix("/") ? String(path.dropFirst()) : page + path
         var parts: [String] = []
-        for part in absolute.split(separator: "/", omittingEmptySubsequences: false).map({ ImagePath.percentDecoded(String($0)) }) {
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: false).map({
+            ImagePath.percentDecoded(String($0))
+        }) {
             switch part {
             case ".": continue
             case "..": if parts.popLast() == nil { return "../" }
             default: parts.append(part)
             }
         }
-        return parts.filter { !$0.isEmpty }.joined(separator: "/") + (absolute.hasSuffix("/") || parts.last == "" ? "/" : "")
+        return parts.filter { !$0.isEmpty }.joined(separator: "/")
+            + (absolute.hasSuffix("/") || parts.last == "" ? "/" : "")
     }
 
     private func reaches(_ target: String) -> Bool {

@@ -17,7 +17,8 @@ struct PictureHTML {
         document.images.enumerated().map { index, use in
             let eager = eagerFirst && index == 0
             let image = ImagePath.resolve(use.url).flatMap { images[$0] }
-            let markup = image.map { picture($0, alt: use.alt, title: use.isFigure ? nil : use.title, eager: eager) }
+            let markup =
+                image.map { picture($0, alt: use.alt, title: use.isFigure ? nil : use.title, eager: eager) }
                 ?? plain(use, eager: eager)
             guard use.isFigure else { return Array(markup.utf8) }
             let caption = use.captionHTML.map { "<figcaption>\($0)</figcaption>" } ?? ""
@@ -26,7 +27,9 @@ struct PictureHTML {
     }
 
     /// A published image, with `className` on its `<img>`.
-    func picture(_ image: PublishedImage, alt: String, title: String? = nil, eager: Bool, className: String? = nil) -> String {
+    func picture(_ image: PublishedImage, alt: String, title: String? = nil, eager: Bool, className: String? = nil)
+        -> String
+    {
         var attributes = " width=\"\(image.width)\" height=\"\(image.height)\" alt=\"\(Escape.html(alt))\""
         if let title { attributes += " title=\"\(Escape.html(title))\"" }
         if let className { attributes += " class=\"\(className)\"" }
@@ -55,8 +58,9 @@ struct PictureHTML {
         var out = paths.base
         for byte in path.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)

@@ -5,26 +5,37 @@ extension RenderContext {
     func campaignPage(_ input: CampaignPageInput) -> [UInt8] {
         let (campaign, document, written) = (input.writeUp.campaign, input.writeUp.document, input.writeUp.specs)
         let link = paths.campaign(campaign.slug)
-        let f = figures.campaign(campaign.id) ?? CampaignFigures(
-            id: campaign.id, totals: Tally(), targetUnits: campaign.targetUnits, bySite: [], byDate: [], byUnit: [], byBloodGroup: [])
+        let f =
+            figures.campaign(campaign.id)
+            ?? CampaignFigures(
+                id: campaign.id, totals: Tally(), targetUnits: campaign.targetUnits, bySite: [], byDate: [], byUnit: [],
+                byBloodGroup: [])
         let roll = figures.campaignRolls[campaign.id] ?? []
         let renderer = FigureRenderer(labels: labels, milestones: config.milestones)
         // The write-up's blocks, then the standard figures for the breakdowns it does not show.
         let shown = renderer.page(written, campaign: campaign, figures: f, roll: roll)
         let cover = campaign.cover.flatMap(ImagePath.resolve).flatMap { images[$0] }
         let pictures = pictures.parts(document, eagerFirst: cover == nil)
-        let body = FigureBlock.fill(String(decoding: Markers.fill(Array(document.html.utf8), prefix: "<!--hienmau-image:",
-                                                                   with: pictures), as: UTF8.self), with: shown.blocks)
-        let rollHTML = written.contains(where: { if case .honourRoll = $0 { return true } else { return false } })
+        let body = FigureBlock.fill(
+            String(
+                decoding: Markers.fill(
+                    Array(document.html.utf8), prefix: "<!--hienmau-image:",
+                    with: pictures), as: UTF8.self), with: shown.blocks)
+        let rollHTML =
+            written.contains(where: { if case .honourRoll = $0 { return true } else { return false } })
             ? [] : renderer.render(.honourRoll(min: nil), campaign: campaign, figures: f, roll: roll, idPrefix: "roll")
-        let progressHTML = campaign.targetUnits == nil || written.contains(.chart(.progress)) ? nil
-            : Charts(labels: labels).progress(id: "progress", title: labels.t("Tiến độ so với chỉ tiêu", "Progress against target"),
-                                              donations: f.totals.donations, target: campaign.targetUnits)
+        let progressHTML =
+            campaign.targetUnits == nil || written.contains(.chart(.progress))
+            ? nil
+            : Charts(labels: labels).progress(
+                id: "progress", title: labels.t("Tiến độ so với chỉ tiêu", "Progress against target"),
+                donations: f.totals.donations, target: campaign.targetUnits)
         let coverAlt = campaign.coverAlt ?? ""
         let view = CampaignView(
             site: input.site,
-            meta: meta(title: campaign.title, description: campaign.summary, link: link, type: "article",
-                       image: cover?.card.map { paths.base + $0 }, imageAlt: campaign.coverAlt),
+            meta: meta(
+                title: campaign.title, description: campaign.summary, link: link, type: "article",
+                image: cover?.card.map { paths.base + $0 }, imageAlt: campaign.coverAlt),
             title: campaign.title, dateText: labels.date(campaign.date), dateISO: campaign.date.iso,
             organizer: campaign.organizer, location: campaign.location, period: period(of: campaign),
             hospitals: campaign.hospitals, hasHospitals: !campaign.hospitals.isEmpty,
@@ -65,9 +76,14 @@ extension RenderContext {
                 start - groupSizes.filter { $0.key > first.milestone }.map(\.value).reduce(0, +) + 1
             } ?? 1)
         // Awards are few: they stay on the first page.
-        let awards = number > 1 ? [] : honours.map {
-            Award(recipient: $0.recipient, kind: $0.kind.rawValue, award: $0.award, issuer: $0.issuer, year: String($0.year))
-        }
+        let awards =
+            number > 1
+            ? []
+            : honours.map {
+                Award(
+                    recipient: $0.recipient, kind: $0.kind.rawValue, award: $0.award, issuer: $0.issuer,
+                    year: String($0.year))
+            }
         let view = HonoursView(
             site: input.site, meta: meta(title: pageTitle, description: nil, link: paths.honours(page: number)),
             rollHTML: rollHTML,
@@ -87,7 +103,8 @@ extension RenderContext {
             let attributes = (number == current ? " aria-current=\"page\"" : "") + (rel.map { " rel=\"\($0)\"" } ?? "")
             return "<li><a href=\"\(Escape.html(address(number)))\"\(attributes)>\(Escape.html(text))</a></li>"
         }
-        var out = "<nav class=\"pager\" aria-label=\"\(Escape.html(label))\"><p>\(Escape.html(labels.pageOf(current, count)))</p><ul>"
+        var out =
+            "<nav class=\"pager\" aria-label=\"\(Escape.html(label))\"><p>\(Escape.html(labels.pageOf(current, count)))</p><ul>"
         if current > 1 { out += link(current - 1, "‹ " + labels.previousPage, rel: "prev") }
         let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2)))
         var last = 0

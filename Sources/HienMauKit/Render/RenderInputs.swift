@@ -52,9 +52,10 @@ struct Listing: Hashable {
     }
 
     static func == (a: Listing, b: Listing) -> Bool {
-        a.campaigns.count == b.campaigns.count && zip(a.campaigns, b.campaigns).allSatisfy {
-            $0.source.path == $1.source.path && sameBytes($0.source.text, $1.source.text)
-        }
+        a.campaigns.count == b.campaigns.count
+            && zip(a.campaigns, b.campaigns).allSatisfy {
+                $0.source.path == $1.source.path && sameBytes($0.source.text, $1.source.text)
+            }
     }
 
     func hash(into hasher: inout Hasher) {

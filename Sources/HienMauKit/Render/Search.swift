@@ -10,7 +10,8 @@ enum Search {
         for scalar in text.unicodeScalars {
             // ASCII, most of any text once Vietnamese letters are looked up, needs no Unicode tables.
             let ascii = scalar.isASCII
-            let space = ascii ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            let space =
+                ascii ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
             // One space between words, for a simple substring match.
             if space {
                 pendingSpace = !out.bytes.isEmpty
@@ -45,7 +46,8 @@ enum Search {
         for part in Diacritics.decomposed(String(scalar)) {
             // search.js removes the marks of this block (U+0300–U+036F), so the index does too.
             if (0x0300...0x036F).contains(part.value) { continue }
-            out.unicodeScalars.append(contentsOf: Diacritics.withoutStroke(part).properties.lowercaseMapping.unicodeScalars)
+            out.unicodeScalars.append(
+                contentsOf: Diacritics.withoutStroke(part).properties.lowercaseMapping.unicodeScalars)
         }
         return out
     }

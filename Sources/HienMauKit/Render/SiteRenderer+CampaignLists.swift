@@ -27,51 +27,64 @@ extension SiteRenderer {
     func campaignListJobs() -> [RenderJob] {
         let allTitle = labels.t("Tất cả chiến dịch", "All campaigns")
         guard listsByYear else {
-            return [page(paths.campaigns, template: "campaigns") {
-                CampaignListView(site: siteView(current: paths.campaigns),
-                                 meta: context.meta(title: allTitle, description: nil, link: paths.campaigns),
-                                 heading: allTitle, campaigns: campaigns.map(card))
-            }]
+            return [
+                page(paths.campaigns, template: "campaigns") {
+                    CampaignListView(
+                        site: siteView(current: paths.campaigns),
+                        meta: context.meta(title: allTitle, description: nil, link: paths.campaigns),
+                        heading: allTitle, campaigns: campaigns.map(card))
+                }
+            ]
         }
         let years = campaignYears()
-        var jobs = [page(paths.campaigns, template: "campaigns") {
-            CampaignListView(site: siteView(current: paths.campaigns),
-                             meta: context.meta(title: allTitle, description: nil, link: paths.campaigns),
-                             heading: allTitle, years: yearLinks(years, current: nil),
-                             subheading: labels.t("Chiến dịch mới nhất", "Latest campaigns"),
-                             campaigns: campaigns.prefix(Self.campaignsPerPage).map(card))
-        }]
+        var jobs = [
+            page(paths.campaigns, template: "campaigns") {
+                CampaignListView(
+                    site: siteView(current: paths.campaigns),
+                    meta: context.meta(title: allTitle, description: nil, link: paths.campaigns),
+                    heading: allTitle, years: yearLinks(years, current: nil),
+                    subheading: labels.t("Chiến dịch mới nhất", "Latest campaigns"),
+                    campaigns: campaigns.prefix(Self.campaignsPerPage).map(card))
+            }
+        ]
         for (year, list) in years {
             let count = Self.pageCount(list.count)
             for number in 1...count {
-                jobs.append(page(paths.campaigns(year: year, page: number), template: "campaigns") {
-                    yearPage(year, list, number: number, count: count, years: years)
-                })
+                jobs.append(
+                    page(paths.campaigns(year: year, page: number), template: "campaigns") {
+                        yearPage(year, list, number: number, count: count, years: years)
+                    })
             }
         }
         return jobs
     }
 
-    func yearPage(_ year: Int, _ list: [Campaign], number: Int, count: Int,
-                  years: [(year: Int, campaigns: [Campaign])]) -> CampaignListView {
+    func yearPage(
+        _ year: Int, _ list: [Campaign], number: Int, count: Int,
+        years: [(year: Int, campaigns: [Campaign])]
+    ) -> CampaignListView {
         let heading = labels.t("Chiến dịch năm \(year)", "Campaigns of \(year)")
         let link = paths.campaigns(year: year, page: number)
         let start = (number - 1) * Self.campaignsPerPage
         let slice = list[start..<min(start + Self.campaignsPerPage, list.count)]
         return CampaignListView(
             site: siteView(current: link),
-            meta: context.meta(title: number == 1 ? heading : "\(heading) · \(labels.pageOf(number, count))",
-                               description: nil, link: link),
+            meta: context.meta(
+                title: number == 1 ? heading : "\(heading) · \(labels.pageOf(number, count))",
+                description: nil, link: link),
             heading: heading, years: yearLinks(years, current: year), campaigns: slice.map(card),
-            pagerHTML: context.pager(current: number, count: count, label: heading) { paths.campaigns(year: year, page: $0) })
+            pagerHTML: context.pager(current: number, count: count, label: heading) {
+                paths.campaigns(year: year, page: $0)
+            })
     }
 
     func yearLinks(_ years: [(year: Int, campaigns: [Campaign])], current: Int?) -> [YearLink] {
         years.map {
             let count = $0.campaigns.count
-            return YearLink(year: String($0.year), url: paths.campaigns(year: $0.year),
-                            countText: labels.integer(count) + " " + labels.t("chiến dịch", count == 1 ? "campaign" : "campaigns"),
-                            current: $0.year == current)
+            return YearLink(
+                year: String($0.year), url: paths.campaigns(year: $0.year),
+                countText: labels.integer(count) + " " + labels.t("chiến dịch", count == 1 ? "campaign" : "campaigns"),
+                current: $0.year == current)
         }
     }
 
@@ -92,22 +105,31 @@ extension SiteRenderer {
             for campaign in list {
                 let totals = figures.campaign(campaign.id)?.totals ?? Tally()
                 (t.registrations, t.donations, t.volumeML) =
-                    (t.registrations + totals.registrations, t.donations + totals.donations, t.volumeML + totals.volumeML)
+                    (
+                        t.registrations + totals.registrations, t.donations + totals.donations,
+                        t.volumeML + totals.volumeML
+                    )
             }
-            return TableHTML.Row(header: String(year), cells: [
-                labels.integer(list.count), labels.integer(t.registrations), labels.integer(t.donations),
-                labels.integer(t.deferred), labels.integer(t.volumeML),
-            ], link: paths.campaigns(year: year))
+            return TableHTML.Row(
+                header: String(year),
+                cells: [
+                    labels.integer(list.count), labels.integer(t.registrations), labels.integer(t.donations),
+                    labels.integer(t.deferred), labels.integer(t.volumeML),
+                ], link: paths.campaigns(year: year))
         }
         let t = figures.totals
         return TableHTML.render(
             id: "campaigns-table", caption: labels.t("Kết quả theo năm", "Results by year"),
-            columns: [labels.t("Năm", "Year"), labels.t("Chiến dịch", "Campaigns"), labels.registrations, labels.donations,
-                      labels.deferred, labels.volume],
+            columns: [
+                labels.t("Năm", "Year"), labels.t("Chiến dịch", "Campaigns"), labels.registrations, labels.donations,
+                labels.deferred, labels.volume,
+            ],
             rows: rows,
-            footer: TableHTML.Row(header: labels.t("Tổng cộng", "Total"), cells: [
-                labels.integer(campaigns.count), labels.integer(t.registrations), labels.integer(t.donations),
-                labels.integer(t.deferred), labels.integer(t.volumeML),
-            ]))
+            footer: TableHTML.Row(
+                header: labels.t("Tổng cộng", "Total"),
+                cells: [
+                    labels.integer(campaigns.count), labels.integer(t.registrations), labels.integer(t.donations),
+                    labels.integer(t.deferred), labels.integer(t.volumeML),
+                ]))
     }
 }

@@ -8,7 +8,9 @@ extension SiteRenderer {
         jobs += campaignListJobs()
         let groupSizes = Dictionary(grouping: figures.honourRoll, by: \.milestone).mapValues(\.count)
         for number in 1...context.honourPageCount {
-            let input = { HonoursPageInput(site: siteView(current: paths.honours), number: number, groupSizes: groupSizes) }
+            let input = {
+                HonoursPageInput(site: siteView(current: paths.honours), number: number, groupSizes: groupSizes)
+            }
             jobs.append(page(paths.honours(page: number), input: input) { $0.honoursPage($1) })
         }
         jobs.append(page(paths.stats, template: "stats", statsView))
@@ -24,19 +26,24 @@ extension SiteRenderer {
     }
 
     func writeUp(_ campaign: Campaign) -> CampaignWriteUp {
-        CampaignWriteUp(campaign: campaign,
-                        document: markdown[campaign.source.path] ?? MarkdownDocument(html: "", figures: []),
-                        specs: specs[campaign.source.path] ?? [])
+        CampaignWriteUp(
+            campaign: campaign,
+            document: markdown[campaign.source.path] ?? MarkdownDocument(html: "", figures: []),
+            specs: specs[campaign.source.path] ?? [])
     }
 
     /// A page made by the context from `input` alone.
-    func page<Input: Hashable>(_ link: String, input: @escaping () -> Input,
-                               _ render: @escaping (RenderContext, Input) -> [UInt8]) -> RenderJob {
+    func page<Input: Hashable>(
+        _ link: String, input: @escaping () -> Input,
+        _ render: @escaping (RenderContext, Input) -> [UInt8]
+    ) -> RenderJob {
         file(paths.file(for: link), input: input, render)
     }
 
     /// A page rendered with `template` from its view model.
-    func page<View: TemplateObject & Hashable>(_ link: String, template: String, _ view: @escaping () -> View) -> RenderJob {
+    func page<View: TemplateObject & Hashable>(_ link: String, template: String, _ view: @escaping () -> View)
+        -> RenderJob
+    {
         page(link, input: view) { $0.render($1, with: template) }
     }
 
@@ -45,27 +52,37 @@ extension SiteRenderer {
     func dataFileJobs() -> [RenderJob] {
         let listing = Listing(campaigns)
         var jobs = [
-            file("data/campaigns.json", input: { listing }) { $0.exports($1.campaigns).campaignsJSON() },
-            file("data/honour-roll.json", input: ContextAlone.init) { context, _ in context.exports([]).honourRollJSON() },
+            file("data/campaigns.json", input: { listing }, { $0.exports($1.campaigns).campaignsJSON() }),
+            file(
+                "data/honour-roll.json", input: ContextAlone.init,
+                { context, _ in context.exports([]).honourRollJSON() }),
             file("feed.xml", input: feedEntries) { context, entries in
-                Array(context.syndication.atom(entries.map { .init(title: $0.title, link: $0.link, date: $0.date, summary: $0.summary) }).utf8)
+                Array(
+                    context.syndication.atom(
+                        entries.map { .init(title: $0.title, link: $0.link, date: $0.date, summary: $0.summary) }
+                    ).utf8)
             },
             file("sitemap.xml", input: sitemapURLs) { context, urls in
                 Array(context.syndication.sitemap(urls.map { ($0.link, $0.lastmod) }).utf8)
             },
         ]
         for csv in DataExports.CSVFile.allCases {
-            jobs.append(csv == .honourRoll
-                ? file("data/" + csv.rawValue, input: ContextAlone.init) { context, _ in context.exports([]).csv(csv) }
-                : file("data/" + csv.rawValue, input: { listing }) { $0.exports($1.campaigns).csv(csv) })
+            jobs.append(
+                csv == .honourRoll
+                    ? file("data/" + csv.rawValue, input: ContextAlone.init) { context, _ in
+                        context.exports([]).csv(csv)
+                    }
+                    : file("data/" + csv.rawValue, input: { listing }) { $0.exports($1.campaigns).csv(csv) })
         }
         return jobs
     }
 
     /// A file made by the context from `input` alone: the render function
     /// is given nothing else, so what it writes is in the fingerprint.
-    func file<Input: Hashable>(_ path: String, input: @escaping () -> Input,
-                               _ render: @escaping (RenderContext, Input) -> [UInt8]) -> RenderJob {
+    func file<Input: Hashable>(
+        _ path: String, input: @escaping () -> Input,
+        _ render: @escaping (RenderContext, Input) -> [UInt8]
+    ) -> RenderJob {
         RenderJob(id: path, input: input) { [context] in [OutputFile(path: path, bytes: render(context, $0))] }
     }
 
@@ -73,7 +90,9 @@ extension SiteRenderer {
     static let feedLength = 50
 
     func feedEntries() -> [FeedEntry] {
-        campaigns.prefix(Self.feedLength).map { FeedEntry(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary) }
+        campaigns.prefix(Self.feedLength).map {
+            FeedEntry(title: $0.title, link: paths.campaign($0.slug), date: $0.date, summary: $0.summary)
+        }
     }
 
     func sitemapURLs() -> [SitemapURL] {

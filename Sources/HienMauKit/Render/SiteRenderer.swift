@@ -13,11 +13,14 @@ struct RenderContext {
     var labels: Labels { Labels(config.language) }
     var paths: SitePaths { SitePaths(base: config.basePath) }
 
-    func meta(title: String?, description: String?, link: String, type: String = "website",
-              image: String? = nil, imageAlt: String? = nil) -> MetaView {
-        MetaView(title: title.map { "\($0) – \(config.title)" } ?? config.title,
-                 description: description ?? config.description, canonical: config.absoluteURL(link),
-                 ogType: type, ogImage: image.map(config.absoluteURL), ogImageAlt: image == nil ? nil : imageAlt)
+    func meta(
+        title: String?, description: String?, link: String, type: String = "website",
+        image: String? = nil, imageAlt: String? = nil
+    ) -> MetaView {
+        MetaView(
+            title: title.map { "\($0) – \(config.title)" } ?? config.title,
+            description: description ?? config.description, canonical: config.absoluteURL(link),
+            ogType: type, ogImage: image.map(config.absoluteURL), ogImageAlt: image == nil ? nil : imageAlt)
     }
 
     var pictures: PictureHTML { PictureHTML(paths: paths, images: images) }
@@ -29,7 +32,9 @@ struct RenderContext {
             KPI(label: labels.deferred, value: labels.integer(tally.deferred)),
             KPI(label: labels.t("Lượng máu", "Volume"), value: VietnameseFormat.litresLabel(tally.volumeML, labels)),
         ]
-        if let progress { out.append(KPI(label: labels.t("Đạt chỉ tiêu", "Of target"), value: labels.percent(progress))) }
+        if let progress {
+            out.append(KPI(label: labels.t("Đạt chỉ tiêu", "Of target"), value: labels.percent(progress)))
+        }
         return out
     }
 
@@ -58,16 +63,21 @@ struct SiteRenderer {
     func siteView(current: String) -> SiteView {
         var menu = [
             MenuItem(title: labels.t("Trang chủ", "Home"), url: paths.home, current: current == paths.home),
-            MenuItem(title: labels.t("Chiến dịch", "Campaigns"), url: paths.campaigns, current: current.utf8.starts(with: paths.campaigns.utf8)),
+            MenuItem(
+                title: labels.t("Chiến dịch", "Campaigns"), url: paths.campaigns,
+                current: current.utf8.starts(with: paths.campaigns.utf8)),
             MenuItem(title: labels.t("Thống kê", "Statistics"), url: paths.stats, current: current == paths.stats),
-            MenuItem(title: labels.t("Vinh danh", "Honour roll"), url: paths.honours, current: current == paths.honours),
+            MenuItem(
+                title: labels.t("Vinh danh", "Honour roll"), url: paths.honours, current: current == paths.honours),
         ]
         for page in pages {
-            menu.append(MenuItem(title: page.title, url: paths.page(page.slug), current: current == paths.page(page.slug)))
+            menu.append(
+                MenuItem(title: page.title, url: paths.page(page.slug), current: current == paths.page(page.slug)))
         }
-        return SiteView(title: config.title, description: config.description, language: config.language.rawValue,
-                        home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, search: paths.search, menu: menu,
-                        l: LabelTable(config.language))
+        return SiteView(
+            title: config.title, description: config.description, language: config.language.rawValue,
+            home: paths.home, stylesheet: paths.stylesheet, feed: paths.feed, search: paths.search, menu: menu,
+            l: LabelTable(config.language))
     }
 
     func card(_ campaign: Campaign) -> CampaignCard {
@@ -83,7 +93,8 @@ struct SiteRenderer {
     func trendChart(id: String) -> [UInt8] {
         var byYear: [Int: Int] = [:]
         for campaign in campaigns {
-            byYear[(campaign.start ?? campaign.date).year, default: 0] += figures.campaign(campaign.id)?.totals.donations ?? 0
+            byYear[(campaign.start ?? campaign.date).year, default: 0] +=
+                figures.campaign(campaign.id)?.totals.donations ?? 0
         }
         let items = byYear.keys.sorted().map { (label: String($0), value: byYear[$0]!) }
         let title = labels.t("Số đơn vị máu tiếp nhận theo năm", "Units collected per year")
@@ -92,7 +103,8 @@ struct SiteRenderer {
         let table = TableHTML.render(
             id: "\(id)-table", caption: title, columns: [labels.t("Năm", "Year"), labels.donations],
             rows: items.map { TableHTML.Row(header: $0.label, cells: [labels.integer($0.value)]) })
-        return FigureRenderer(labels: labels, milestones: config.milestones).figure(chart, table: table, tableID: "\(id)-table")
+        return FigureRenderer(labels: labels, milestones: config.milestones).figure(
+            chart, table: table, tableID: "\(id)-table")
     }
 }
 

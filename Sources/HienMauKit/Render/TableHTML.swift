@@ -104,26 +104,34 @@ struct StatsTables {
             let rows = figures.byBloodGroup.map {
                 TableHTML.Row(header: $0.key ?? labels.unknown, cells: [labels.integer($0.tally.donations)])
             }
-            return TableHTML.render(id: id, caption: caption, columns: [labels.bloodGroup, labels.donations], rows: rows)
+            return TableHTML.render(
+                id: id, caption: caption, columns: [labels.bloodGroup, labels.donations], rows: rows)
         case .date:
-            return table(figures.byDate.map { ($0.key.map(labels.date) ?? labels.unknown, $0.tally) },
-                         first: labels.date, caption: caption, id: id)
+            return table(
+                figures.byDate.map { ($0.key.map(labels.date) ?? labels.unknown, $0.tally) },
+                first: labels.date, caption: caption, id: id)
         case .site:
-            return table(figures.bySite.map { ($0.key ?? labels.unknown, $0.tally) },
-                         first: labels.site, caption: caption, id: id)
+            return table(
+                figures.bySite.map { ($0.key ?? labels.unknown, $0.tally) },
+                first: labels.site, caption: caption, id: id)
         case .unit:
-            return table(figures.byUnit.map { ($0.key ?? labels.unknown, $0.tally) },
-                         first: labels.unit, caption: caption, id: id)
+            return table(
+                figures.byUnit.map { ($0.key ?? labels.unknown, $0.tally) },
+                first: labels.unit, caption: caption, id: id)
         }
     }
 
     private func table(_ groups: [(String, Tally)], first: String, caption: String, id: String?) -> [UInt8] {
         let rows = groups.map { name, tally in
-            TableHTML.Row(header: name, cells: [
-                labels.integer(tally.registrations), labels.integer(tally.donations), labels.integer(tally.volumeML),
-            ])
+            TableHTML.Row(
+                header: name,
+                cells: [
+                    labels.integer(tally.registrations), labels.integer(tally.donations),
+                    labels.integer(tally.volumeML),
+                ])
         }
         return TableHTML.render(
-            id: id, caption: caption, columns: [first, labels.registrations, labels.donations, labels.volume], rows: rows)
+            id: id, caption: caption, columns: [first, labels.registrations, labels.donations, labels.volume],
+            rows: rows)
     }
 }

@@ -39,20 +39,32 @@ enum TemplateLabels {
             ("menu", "Danh mục chính", "Main menu"),
             ("draft", "Bản nháp", "Draft"),
             ("notFoundTitle", "Không tìm thấy trang", "Page not found"),
-            ("notFoundText", "Trang bạn tìm không có hoặc đã được chuyển đi.", "The page you are looking for does not exist or has moved."),
+            (
+                "notFoundText", "Trang bạn tìm không có hoặc đã được chuyển đi.",
+                "The page you are looking for does not exist or has moved."
+            ),
             ("backHome", "Về trang chủ", "Back to the home page"),
             ("donationsUnit", "đơn vị máu", "units"),
             ("readMore", "Đọc tiếp", "Read more"),
-            ("footer", "Số liệu do ban tổ chức các chương trình cung cấp. Tên người hiến máu chỉ được công bố khi có sự đồng ý.",
-             "Figures are supplied by each campaign's organisers. Donors are named only with their consent."),
+            (
+                "footer",
+                "Số liệu do ban tổ chức các chương trình cung cấp. Tên người hiến máu chỉ được công bố khi có sự đồng ý.",
+                "Figures are supplied by each campaign's organisers. Donors are named only with their consent."
+            ),
             ("search", "Tìm kiếm", "Search"),
             ("searchLabel", "Tìm bài viết, chiến dịch", "Search articles and campaigns"),
             ("searchButton", "Tìm", "Search"),
-            ("searchIntro", "Gõ tên chiến dịch, địa phương hay đơn vị, có dấu hoặc không dấu (\"giot mau\" tìm được \"Giọt máu\").",
-             "Type a campaign, place or unit, with or without diacritics (\"giot mau\" finds \"Giọt máu\")."),
+            (
+                "searchIntro",
+                "Gõ tên chiến dịch, địa phương hay đơn vị, có dấu hoặc không dấu (\"giot mau\" tìm được \"Giọt máu\").",
+                "Type a campaign, place or unit, with or without diacritics (\"giot mau\" finds \"Giọt máu\")."
+            ),
             ("searchAll", "Tất cả bài viết và trang", "All articles and pages"),
             ("searchNone", "Không có kết quả.", "No results."),
-            ("milestonesIntro", "Người hiến máu được vinh danh khi tổng số lần hiến đạt các mốc", "Donors are honoured when their lifetime donations reach"),
+            (
+                "milestonesIntro", "Người hiến máu được vinh danh khi tổng số lần hiến đạt các mốc",
+                "Donors are honoured when their lifetime donations reach"
+            ),
         ]
         var out: [String: String] = [:]
         for (key, vi, en) in pairs { out[key] = language == .vi ? vi : en }

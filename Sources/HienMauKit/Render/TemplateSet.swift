@@ -7,7 +7,9 @@ public struct TemplateSet: Sendable {
     var renderer: TemplateRenderer
 
     /// The page templates the build renders; partials may add more.
-    public static let required = ["layout", "home", "campaign", "campaigns", "stats", "honours", "page", "404", "search"]
+    public static let required = [
+        "layout", "home", "campaign", "campaigns", "stats", "honours", "page", "404", "search",
+    ]
 
     /// - Parameters:
     ///   - files: every `*.mustache` file, with paths relative to the site root
@@ -26,19 +28,24 @@ public struct TemplateSet: Sendable {
                 let (line, column) = position(of: error.offset, in: file.text)
                 diagnostics.error(
                     file.location(line: line, column: column),
-                    Message(vi: "mẫu trang không hợp lệ: \(describe(error.kind, vi: true))",
-                            en: "template does not parse: \(describe(error.kind, vi: false))"),
+                    Message(
+                        vi: "mẫu trang không hợp lệ: \(describe(error.kind, vi: true))",
+                        en: "template does not parse: \(describe(error.kind, vi: false))"),
                     line: file.line(line))
             }
         }
-        for name in required where names[name] == nil && !diagnostics.items.contains(where: {
-            $0.location.file == "\(directory)/\(name).mustache"
-        }) {
+        for name in required
+        where names[name] == nil
+            && !diagnostics.items.contains(where: {
+                $0.location.file == "\(directory)/\(name).mustache"
+            })
+        {
             diagnostics.error(
                 SourceLocation(file: "\(directory)/\(name).mustache"),
                 Message(vi: "thiếu mẫu trang \(name).mustache", en: "template \(name).mustache is missing"),
-                hint: Message(vi: "`hienmau theme export --only \(name).mustache` chép mẫu có sẵn ra",
-                              en: "`hienmau theme export --only \(name).mustache` writes out the built-in one"))
+                hint: Message(
+                    vi: "`hienmau theme export --only \(name).mustache` chép mẫu có sẵn ra",
+                    en: "`hienmau theme export --only \(name).mustache` writes out the built-in one"))
         }
         // Mustache renders a missing partial as nothing; we would rather say so.
         for (name, file) in names.sorted(by: { $0.key < $1.key }) {
@@ -46,9 +53,12 @@ public struct TemplateSet: Sendable {
                 let (line, column) = position(of: reference.offset, in: file.text)
                 diagnostics.error(
                     file.location(line: line, column: column),
-                    Message(vi: "mẫu '\(name)' gọi mẫu con '\(reference.name)' không tồn tại",
-                            en: "template '\(name)' uses partial '\(reference.name)', which does not exist"),
-                    hint: Message(vi: "tạo \(directory)/\(reference.name).mustache", en: "create \(directory)/\(reference.name).mustache"),
+                    Message(
+                        vi: "mẫu '\(name)' gọi mẫu con '\(reference.name)' không tồn tại",
+                        en: "template '\(name)' uses partial '\(reference.name)', which does not exist"),
+                    hint: Message(
+                        vi: "tạo \(directory)/\(reference.name).mustache",
+                        en: "create \(directory)/\(reference.name).mustache"),
                     line: file.line(line))
             }
         }
@@ -62,7 +72,8 @@ public struct TemplateSet: Sendable {
 
     static func describe(_ kind: TemplateParseError.Kind, vi: Bool) -> String {
         switch kind {
-        case .closeDoesNotMatch: return vi ? "thẻ đóng không khớp với thẻ mở" : "closing tag does not match the open section"
+        case .closeDoesNotMatch:
+            return vi ? "thẻ đóng không khớp với thẻ mở" : "closing tag does not match the open section"
         case .unclosedTag: return vi ? "thẻ chưa đóng bằng }}" : "tag is not closed with }}"
         case .unclosedSection: return vi ? "thiếu thẻ đóng {{/…}}" : "section is never closed with {{/…}}"
         case .badDelimiters: return vi ? "thẻ đổi dấu phân cách sai" : "bad set-delimiter tag"

@@ -11,8 +11,10 @@ struct ContentHash: Hashable, Sendable {
         var a: UInt64 = 0x2545_F491_4F6C_DD1D ^ UInt64(bytes.count), b: UInt64 = 0x6A09_E667_F3BC_C908
         var i = 0
         while i + 16 <= bytes.count {
-            a = Self.rotate((a ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* p1, 31)
-            b = Self.rotate((b ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))) &* p2, 29)
+            a = Self.rotate(
+                (a ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* p1, 31)
+            b = Self.rotate(
+                (b ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))) &* p2, 29)
             i += 16
         }
         while i < bytes.count {

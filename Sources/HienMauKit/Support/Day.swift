@@ -7,7 +7,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day)
+            (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -33,9 +33,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             if b >= 0x30 && b <= 0x39 {
                 let d = Int(b) - 0x30
                 switch part {
-                case 0: numbers.0 = numbers.0 * 10 + d; digits.0 += 1
-                case 1: numbers.1 = numbers.1 * 10 + d; digits.1 += 1
-                default: numbers.2 = numbers.2 * 10 + d; digits.2 += 1
+                case 0:
+                    numbers.0 = numbers.0 * 10 + d
+                    digits.0 += 1
+                case 1:
+                    numbers.1 = numbers.1 * 10 + d
+                    digits.1 += 1
+                default:
+                    numbers.2 = numbers.2 * 10 + d
+                    digits.2 += 1
                 }
             } else if (b == 0x2D || b == 0x2F) && part < 2 && (separator == 0 || separator == b) {
                 separator = b

@@ -47,7 +47,8 @@ public enum Escape {
 
     private static func needsWork(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xE2: return true
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xE2:
+            return true
         case 0..<0x20: return byte != 0x09 && byte != 0x0A && byte != 0x0D
         default: return false
         }
@@ -67,7 +68,9 @@ public enum Escape {
         // A spreadsheet shows a right-to-left override as a page does: dropped here too.
         let text = Bidi.contains(text) ? Bidi.removing(from: text) : text
         let formula = text.utf8.first.map { "=+-@\t\r".utf8.contains($0) } == true && Int(text) == nil
-        let quoted = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        let quoted = text.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+        }
         guard formula || quoted else { return out.append(text) }
         if quoted { out.append(byte: UInt8(ascii: "\"")) }
         if formula { out.append(byte: UInt8(ascii: "'")) }

@@ -97,12 +97,17 @@ struct JSONStream {
                 case 0x09: escape = "\\t"
                 case UInt8(ascii: "<"): escape = "\\u003c"
                 case 0..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                case 0xE2
+                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     length = 3
                 case 0xE2 where Bidi.isControl(bytes, at: i):
                     // Kept as data, written as an escape: no raw override reaches a viewer of the file.
-                    escape = "\\u20" + String(bytes[i + 1] == 0x80 ? 0x2A + Int(bytes[i + 2] - 0xAA) : 0x66 + Int(bytes[i + 2] - 0xA6), radix: 16)
+                    escape =
+                        "\\u20"
+                        + String(
+                            bytes[i + 1] == 0x80 ? 0x2A + Int(bytes[i + 2] - 0xAA) : 0x66 + Int(bytes[i + 2] - 0xA6),
+                            radix: 16)
                     length = 3
                 default:
                     i += 1

@@ -20,14 +20,17 @@ public enum NewFiles {
         for file in files {
             let url = folder.appendingPathComponent(file.path)
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
                 throw Failure(path: file.path, reason: error.localizedDescription)
             }
             let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw Failure(path: file.path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
-            guard writeBytes(file.bytes, to: fd) else { throw Failure(path: file.path, reason: String(cString: strerror(errno))) }
+            guard writeBytes(file.bytes, to: fd) else {
+                throw Failure(path: file.path, reason: String(cString: strerror(errno)))
+            }
         }
     }
 }

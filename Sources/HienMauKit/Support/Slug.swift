@@ -25,7 +25,7 @@ public enum Slug {
             if Diacritics.isNonspacingMark(scalar) { continue }
             let lower = Diacritics.withoutStroke(scalar).properties.lowercaseMapping
             if lower.count == 1, let c = lower.unicodeScalars.first, c.isASCII,
-               ("a"..."z").contains(c) || ("0"..."9").contains(c)
+                ("a"..."z").contains(c) || ("0"..."9").contains(c)
             {
                 if pendingDash && !out.isEmpty { out += "-" }
                 pendingDash = false

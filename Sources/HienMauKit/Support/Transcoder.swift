@@ -40,7 +40,9 @@ final class Transcoder {
             var inLeft = inBuffer.count
             while inLeft > 0 {
                 let done = output.withUnsafeMutableBufferPointer { outBuffer -> (Int, Int32) in
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress! + produced).assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(
+                        outBuffer.baseAddress! + produced
+                    ).assumingMemoryBound(to: CChar.self)
                     var outLeft = outBuffer.count - produced
                     let result = iconv(handle, &inPointer, &inLeft, &outPointer, &outLeft)
                     return (outBuffer.count - produced - outLeft, result == -1 ? errno : 0)
@@ -64,8 +66,10 @@ final class Transcoder {
             // Windows-1258 holds back a letter until it knows no tone mark follows: flush it.
             output.append(contentsOf: repeatElement(0, count: 16))
             output.withUnsafeMutableBufferPointer { outBuffer in
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress! + produced)
-                    .assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(
+                    outBuffer.baseAddress! + produced
+                )
+                .assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuffer.count - produced
                 _ = iconv(handle, nil, nil, &outPointer, &outLeft)
                 produced = outBuffer.count - outLeft

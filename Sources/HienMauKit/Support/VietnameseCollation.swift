@@ -26,7 +26,7 @@ public enum VietnameseCollation {
             // Precomposed letters (NFC, as the CSV reader stores names) come from the table.
             let scalars = character.unicodeScalars
             if scalars.count == 1, let scalar = scalars.first, Int(scalar.value) < table.count,
-               case let entry = table[Int(scalar.value)], entry.letter != 0
+                case let entry = table[Int(scalar.value)], entry.letter != 0
             {
                 key.letters.append(entry.letter)
                 key.tones.append(entry.tone)
@@ -90,7 +90,9 @@ public enum VietnameseCollation {
         if let weight = letterWeights[letter] { return weight }
         if let weight = letterWeights[String(base)] { return weight }
         if base == " " { return 1 }
-        if base.properties.numericType != nil, let digit = base.properties.numericValue { return UInt16(10 + Int(digit)) }
+        if base.properties.numericType != nil, let digit = base.properties.numericValue {
+            return UInt16(10 + Int(digit))
+        }
         return UInt16(truncatingIfNeeded: 2000 + Int(base.value % 60000))
     }
 

@@ -44,8 +44,10 @@ public enum EnglishFormat {
     }
 
     public static func date(_ day: Day) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ]
         return "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 }

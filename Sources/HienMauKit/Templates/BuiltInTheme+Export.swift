@@ -14,21 +14,25 @@ extension BuiltInTheme {
         let unknown = only.filter { !known.contains($0) }
         guard unknown.isEmpty else {
             let list = files.map(\.path).joined(separator: ", ")
-            throw ExportFailure(message: Message(
-                vi: "giao diện có sẵn không có \(unknown.joined(separator: ", ")); các tệp của nó: \(list)",
-                en: "the built-in theme has no \(unknown.joined(separator: ", ")); its files: \(list)"))
+            throw ExportFailure(
+                message: Message(
+                    vi: "giao diện có sẵn không có \(unknown.joined(separator: ", ")); các tệp của nó: \(list)",
+                    en: "the built-in theme has no \(unknown.joined(separator: ", ")); its files: \(list)"))
         }
         let chosen = only.isEmpty ? files : files.filter { only.contains($0.path) }
         let clash = NewFiles.existing(chosen.map(\.path), in: folder)
         guard clash.isEmpty else {
             let list = clash.map { "\(name)/\($0)" }.joined(separator: ", ")
-            throw ExportFailure(message: Message(vi: "\(list) đã có; không ghi gì", en: "\(list) already exists; nothing was written"))
+            throw ExportFailure(
+                message: Message(vi: "\(list) đã có; không ghi gì", en: "\(list) already exists; nothing was written"))
         }
         do {
             try NewFiles.write(chosen, into: folder)
         } catch {
-            throw ExportFailure(message: Message(vi: "không ghi được \(name)/\(error.path): \(error.reason)",
-                                                 en: "cannot write \(name)/\(error.path): \(error.reason)"))
+            throw ExportFailure(
+                message: Message(
+                    vi: "không ghi được \(name)/\(error.path): \(error.reason)",
+                    en: "cannot write \(name)/\(error.path): \(error.reason)"))
         }
         return chosen.map(\.path)
     }

@@ -19,16 +19,18 @@ public enum BuiltInTheme {
     /// The files of `static/`, with paths as they go into the site (`style.css`).
     static var staticFiles: [EmbeddedFile] {
         files.compactMap { file in
-            file.path.hasPrefix("static/") ? EmbeddedFile(String(file.path.dropFirst("static/".count)), bytes: file.bytes) : nil
+            file.path.hasPrefix("static/")
+                ? EmbeddedFile(String(file.path.dropFirst("static/".count)), bytes: file.bytes) : nil
         }
     }
 
     /// The site's templates, then each built-in template the site has none of.
     public static func templates(overriddenBy site: [SourceFile]) -> [SourceFile] {
         let names = Set(site.map { fileName($0.path) })
-        return site + templates.filter { !names.contains($0.path) }.map {
-            SourceFile(path: "\(label)/\($0.path)", text: $0.text)
-        }
+        return site
+            + templates.filter { !names.contains($0.path) }.map {
+                SourceFile(path: "\(label)/\($0.path)", text: $0.text)
+            }
     }
 
     /// The built-in static files whose path is not among `assets` (the site's own copies).

@@ -41,7 +41,11 @@ struct TemplateParser {
     private var frames: [Frame] = [Frame(kind: .root, name: "", offset: 0)]
 
     private struct Frame {
-        enum Kind { case root, section(inverted: Bool), block, parent }
+        enum Kind {
+            case root
+            case section(inverted: Bool)
+            case block, parent
+        }
         var kind: Kind
         var name: String
         var offset: Int
@@ -100,9 +104,11 @@ struct TemplateParser {
     private mutating func advance(past tag: Range<Int>, shaping: Bool) -> String {
         var lineEnd = tag.upperBound
         while lineEnd < bytes.count, bytes[lineEnd] == 0x20 || bytes[lineEnd] == 0x09 { lineEnd += 1 }
-        let endsLine = lineEnd == bytes.count || bytes[lineEnd] == 0x0A
+        let endsLine =
+            lineEnd == bytes.count || bytes[lineEnd] == 0x0A
             || (bytes[lineEnd] == 0x0D && lineEnd + 1 < bytes.count && bytes[lineEnd + 1] == 0x0A)
-        let standalone = shaping && endsLine && tagsOnLine == 0
+        let standalone =
+            shaping && endsLine && tagsOnLine == 0
             && bytes[lineStart..<tag.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x09 }
         guard standalone else {
             appendText(position..<tag.lowerBound)
@@ -119,8 +125,10 @@ struct TemplateParser {
     }
 
     /// What a tag does, by its sigil.
-    private mutating func apply(_ sigil: UInt8, _ content: String, indentation: String,
-                                at tagStart: Int) throws(TemplateParseError) {
+    private mutating func apply(
+        _ sigil: UInt8, _ content: String, indentation: String,
+        at tagStart: Int
+    ) throws(TemplateParseError) {
         switch sigil {
         case UInt8(ascii: "!"), UInt8(ascii: "%"):
             return  // a comment; a pragma (none is needed)
@@ -183,8 +191,12 @@ struct TemplateParser {
 
     private func trimmed(_ range: Range<Int>) -> String {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 || bytes[lower] == 0x0A || bytes[lower] == 0x0D { lower += 1 }
-        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0A || bytes[upper - 1] == 0x0D { upper -= 1 }
+        while lower < upper,
+            bytes[lower] == 0x20 || bytes[lower] == 0x09 || bytes[lower] == 0x0A || bytes[lower] == 0x0D
+        { lower += 1 }
+        while upper > lower,
+            bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0A || bytes[upper - 1] == 0x0D
+        { upper -= 1 }
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 

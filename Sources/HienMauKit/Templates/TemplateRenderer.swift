@@ -37,7 +37,11 @@ struct TemplateRenderer: Sendable {
                 case .text(let text):
                     if escaped { Escape.html(text, into: &state.out) } else { state.out.append(text) }
                 case .html(let bytes):
-                    if escaped { Escape.html(String(decoding: bytes, as: UTF8.self), into: &state.out) } else { state.out.append(bytes) }
+                    if escaped {
+                        Escape.html(String(decoding: bytes, as: UTF8.self), into: &state.out)
+                    } else {
+                        state.out.append(bytes)
+                    }
                 case .flag(let flag): state.out.append(flag ? "true" : "false")
                 case .list, .object: continue
                 }

@@ -65,7 +65,7 @@ struct CellRange: Hashable, Sendable {
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         if let colon = bytes.firstIndex(of: 0x3A) {
             guard let a = CellReference(UnsafeBufferPointer(rebasing: bytes[..<colon])),
-                  let b = CellReference(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]))
+                let b = CellReference(UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]))
             else { return nil }
             first = CellReference(row: min(a.row, b.row), column: min(a.column, b.column))
             last = CellReference(row: max(a.row, b.row), column: max(a.column, b.column))

@@ -29,7 +29,10 @@ enum ExcelDate {
         guard let code else { return false }
         var letters = Set<Character>(), inQuotes = false, inBracket = false, escaped = false
         for character in code.lowercased() {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch character {
             case "\\": escaped = true
             case "\"": inQuotes.toggle()

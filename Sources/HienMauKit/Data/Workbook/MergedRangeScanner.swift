@@ -38,12 +38,18 @@ struct MergedRangeScanner {
 
     private mutating func readRange(_ tag: UnsafeBufferPointer<UInt8>) {
         let key = Array("ref=".utf8)
-        guard let at = Self.find(key, in: tag, from: 0), at + key.count < tag.count else { damaged = true; return }
+        guard let at = Self.find(key, in: tag, from: 0), at + key.count < tag.count else {
+            damaged = true
+            return
+        }
         let quote = tag[at + key.count]
         let valueStart = at + key.count + 1
         guard quote == 0x22 || quote == 0x27, let end = tag[valueStart...].firstIndex(of: quote),
-              let range = CellRange(UnsafeBufferPointer(rebasing: tag[valueStart..<end]))
-        else { damaged = true; return }
+            let range = CellRange(UnsafeBufferPointer(rebasing: tag[valueStart..<end]))
+        else {
+            damaged = true
+            return
+        }
         ranges.append(range)
     }
 

@@ -119,8 +119,10 @@ final class SheetHandler: XMLEventHandler {
             switch type {
             case .shared:
                 guard let index = raw.integer, index < context.sharedStrings.count else {
-                    problem(Message(vi: "ô trỏ tới chuỗi dùng chung số \(raw.string), tệp không có chuỗi đó",
-                                    en: "the cell refers to shared string \(raw.string), which the file does not have"))
+                    problem(
+                        Message(
+                            vi: "ô trỏ tới chuỗi dùng chung số \(raw.string), tệp không có chuỗi đó",
+                            en: "the cell refers to shared string \(raw.string), which the file does not have"))
                     return nil
                 }
                 let shared = context.sharedStrings[index]
@@ -130,7 +132,9 @@ final class SheetHandler: XMLEventHandler {
             case .error: return .error(raw.string)
             case .isoDate:
                 guard let day = Day(parsing: raw.string.prefix(10)) else {
-                    problem(Message(vi: "ngày \"\(raw.string)\" không đọc được", en: "date \"\(raw.string)\" cannot be read"))
+                    problem(
+                        Message(
+                            vi: "ngày \"\(raw.string)\" không đọc được", en: "date \"\(raw.string)\" cannot be read"))
                     return nil
                 }
                 return .date(day)
@@ -197,12 +201,20 @@ enum CellType {
     case number, shared, inline, formulaText, bool, error, isoDate
 
     init(_ attribute: XMLBytes) {
-        if attribute.equals("s") { self = .shared }
-        else if attribute.equals("inlineStr") { self = .inline }
-        else if attribute.equals("str") { self = .formulaText }
-        else if attribute.equals("b") { self = .bool }
-        else if attribute.equals("e") { self = .error }
-        else if attribute.equals("d") { self = .isoDate }
-        else { self = .number }
+        if attribute.equals("s") {
+            self = .shared
+        } else if attribute.equals("inlineStr") {
+            self = .inline
+        } else if attribute.equals("str") {
+            self = .formulaText
+        } else if attribute.equals("b") {
+            self = .bool
+        } else if attribute.equals("e") {
+            self = .error
+        } else if attribute.equals("d") {
+            self = .isoDate
+        } else {
+            self = .number
+        }
     }
 }

@@ -42,13 +42,18 @@ struct Workbook {
         self.archive = archive
         self.limits = limits
         let index = WorkbookIndexHandler()
-        try Self.parse(archive, "xl/workbook.xml", into: index, limit: limits.otherPartBytes, ratio: limits.ratio, required: true)
+        try Self.parse(
+            archive, "xl/workbook.xml", into: index, limit: limits.otherPartBytes, ratio: limits.ratio, required: true)
         let relationships = RelationshipsHandler()
-        try Self.parse(archive, "xl/_rels/workbook.xml.rels", into: relationships, limit: limits.otherPartBytes,
-                       ratio: limits.ratio, required: true)
+        try Self.parse(
+            archive, "xl/_rels/workbook.xml.rels", into: relationships, limit: limits.otherPartBytes,
+            ratio: limits.ratio, required: true)
         let strings = SharedStringsHandler(limit: limits.sharedStringBytes)
-        try Self.parse(archive, "xl/sharedStrings.xml", into: strings, limit: limits.sharedStringBytes, ratio: limits.ratio)
-        if strings.overLimit { throw WorkbookError.tooLarge(part: "xl/sharedStrings.xml", limit: limits.sharedStringBytes) }
+        try Self.parse(
+            archive, "xl/sharedStrings.xml", into: strings, limit: limits.sharedStringBytes, ratio: limits.ratio)
+        if strings.overLimit {
+            throw WorkbookError.tooLarge(part: "xl/sharedStrings.xml", limit: limits.sharedStringBytes)
+        }
         let styles = StylesHandler()
         try Self.parse(archive, "xl/styles.xml", into: styles, limit: limits.otherPartBytes, ratio: limits.ratio)
         sheets = index.sheets.compactMap { sheet in
@@ -70,15 +75,20 @@ struct Workbook {
         // Filling a range copies its value into every cell it covers: a range no table has is a damaged file.
         if let huge = merges.first(where: { $0.cellCount > limits.mergedCells }) {
             throw WorkbookError(
-                Message(vi: "vùng gộp ô \(huge.first):\(huge.last) phủ \(huge.cellCount) ô: không bảng số liệu nào như vậy",
-                        en: "the merged range \(huge.first):\(huge.last) covers \(huge.cellCount) cells: no table of records has one"),
+                Message(
+                    vi: "vùng gộp ô \(huge.first):\(huge.last) phủ \(huge.cellCount) ô: không bảng số liệu nào như vậy",
+                    en:
+                        "the merged range \(huge.first):\(huge.last) covers \(huge.cellCount) cells: no table of records has one"
+                ),
                 hint: WorkbookError.resaveHint, sheet: sheet.name, cell: huge.first)
         }
-        let context = SheetHandler.Context(sharedStrings: sharedStrings, isDateStyle: isDateStyle, date1904: date1904,
-                                           merges: merges)
+        let context = SheetHandler.Context(
+            sharedStrings: sharedStrings, isDateStyle: isDateStyle, date1904: date1904,
+            merges: merges)
         let handler = SheetHandler(context: context, emit: emit)
-        try Self.parse(archive, sheet.path, into: handler, limit: limits.sheetBytes, ratio: limits.ratio, required: true,
-                       sheet: sheet.name)
+        try Self.parse(
+            archive, sheet.path, into: handler, limit: limits.sheetBytes, ratio: limits.ratio, required: true,
+            sheet: sheet.name)
         return handler.problems
     }
 
@@ -89,13 +99,18 @@ struct Workbook {
     ) throws {
         let parser = XMLPushParser(handler: handler)
         do {
-            let found = try inflate(archive, path, limit: limit, ratio: ratio, required: required) { try parser.feed($0) }
+            let found = try inflate(archive, path, limit: limit, ratio: ratio, required: required) {
+                try parser.feed($0)
+            }
             if found { try parser.feed(UnsafeBufferPointer(start: nil, count: 0), last: true) }
         } catch let failure as XMLPushParser.Failure {
             throw WorkbookError(
-                Message(vi: "phần \(path) của bảng tính hỏng (dòng XML \(failure.line): \(failure.message))",
-                        en: "the workbook's part \(path) is damaged (XML line \(failure.line): \(failure.message))"),
-                hint: Message(vi: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại", en: "open it in Excel or LibreOffice and save it again"),
+                Message(
+                    vi: "phần \(path) của bảng tính hỏng (dòng XML \(failure.line): \(failure.message))",
+                    en: "the workbook's part \(path) is damaged (XML line \(failure.line): \(failure.message))"),
+                hint: Message(
+                    vi: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
+                    en: "open it in Excel or LibreOffice and save it again"),
                 sheet: sheet)
         }
     }
@@ -111,7 +126,8 @@ struct Workbook {
             if required { throw WorkbookError.notAWorkbook("thiếu \(path) / \(path) is missing") }
             return false
         }
-        let bound = min(limit, max(1 << 20, entry.compressedSize > 0 ? Int(clamping: entry.compressedSize) * ratio : limit))
+        let bound = min(
+            limit, max(1 << 20, entry.compressedSize > 0 ? Int(clamping: entry.compressedSize) * ratio : limit))
         var total = 0
         do {
             _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in

@@ -13,7 +13,8 @@ final class WorkbookIndexHandler: XMLEventHandler {
     func start(_ name: XMLBytes, _ attributes: XMLAttributes) {
         if name.equals("sheet"), let sheetName = attributes.value("name"), let id = attributes.value("id") {
             let state = attributes.value("state")?.string ?? "visible"
-            sheets.append(Sheet(name: Self.unescaped(sheetName.string), relationship: id.string, hidden: state != "visible"))
+            sheets.append(
+                Sheet(name: Self.unescaped(sheetName.string), relationship: id.string, hidden: state != "visible"))
         } else if name.equals("workbookPr"), let value = attributes.value("date1904") {
             date1904 = value.equals("1") || value.equals("true")
         }
@@ -34,7 +35,11 @@ final class WorkbookIndexHandler: XMLEventHandler {
                 return out
             }
             let name = rest[rest.index(after: amp)..<semicolon]
-            if let decoded = Self.reference(name) { out.unicodeScalars.append(decoded) } else { out += rest[amp...semicolon] }
+            if let decoded = Self.reference(name) {
+                out.unicodeScalars.append(decoded)
+            } else {
+                out += rest[amp...semicolon]
+            }
             rest = rest[rest.index(after: semicolon)...]
         }
         return out + rest
@@ -88,18 +93,28 @@ final class SharedStringsHandler: XMLEventHandler {
     }
 
     func start(_ name: XMLBytes, _ attributes: XMLAttributes) {
-        if name.equals("si") { current.removeAll(keepingCapacity: true) }
-        else if name.equals("t") { inText = !inPhonetic }
-        else if name.equals("rPh") { inPhonetic = true }
+        if name.equals("si") {
+            current.removeAll(keepingCapacity: true)
+        } else if name.equals("t") {
+            inText = !inPhonetic
+        } else if name.equals("rPh") {
+            inPhonetic = true
+        }
     }
 
     func end(_ name: XMLBytes) {
         if name.equals("si") {
             total += current.count
-            if total > limit { overLimit = true; return }
+            if total > limit {
+                overLimit = true
+                return
+            }
             strings.append(String(decoding: current, as: UTF8.self))
-        } else if name.equals("t") { inText = false }
-        else if name.equals("rPh") { inPhonetic = false }
+        } else if name.equals("t") {
+            inText = false
+        } else if name.equals("rPh") {
+            inPhonetic = false
+        }
     }
 
     func text(_ bytes: XMLBytes) {
@@ -115,7 +130,9 @@ final class StylesHandler: XMLEventHandler {
     private var inCellFormats = false
 
     func start(_ name: XMLBytes, _ attributes: XMLAttributes) {
-        if name.equals("numFmt"), let id = attributes.value("numFmtId")?.integer, let code = attributes.value("formatCode") {
+        if name.equals("numFmt"), let id = attributes.value("numFmtId")?.integer,
+            let code = attributes.value("formatCode")
+        {
             codes[id] = WorkbookIndexHandler.unescaped(code.string)
         } else if name.equals("cellXfs") {
             inCellFormats = true

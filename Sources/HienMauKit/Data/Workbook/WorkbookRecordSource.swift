@@ -34,8 +34,10 @@ struct WorkbookRecordSource: RecordSource {
                 }
                 // A cell the reader cannot make sense of means a damaged file: the reading stops there.
                 if let first = problems.first {
-                    return WorkbookError(first.message, hint: WorkbookError.resaveHint, sheet: sheet.name, cell: first.cell)
-                        .diagnostic(file: file)
+                    return WorkbookError(
+                        first.message, hint: WorkbookError.resaveHint, sheet: sheet.name, cell: first.cell
+                    )
+                    .diagnostic(file: file)
                 }
             } catch let error as WorkbookError {
                 var located = error
@@ -77,8 +79,10 @@ private struct RecordBuilder {
         bytes.withUnsafeBufferPointer { bytes in
             spans.withUnsafeBufferPointer { spans in
                 starts.withUnsafeBufferPointer { starts in
-                    body(RawRecord(bytes: bytes, scratch: UnsafeBufferPointer(start: nil, count: 0), spans: spans,
-                                   starts: starts, line: line, range: 0..<bytes.count, sheet: sheet))
+                    body(
+                        RawRecord(
+                            bytes: bytes, scratch: UnsafeBufferPointer(start: nil, count: 0), spans: spans,
+                            starts: starts, line: line, range: 0..<bytes.count, sheet: sheet))
                 }
             }
         }

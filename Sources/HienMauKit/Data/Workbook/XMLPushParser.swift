@@ -1,6 +1,6 @@
 internal import CLibXML2
-import Glibc
 import Foundation
+import Glibc
 
 /// What a streamed XML document tells as it is read. Names and texts are
 /// bytes valid only during the call.
@@ -24,7 +24,7 @@ struct XMLAttributes {
         for i in 0..<count {
             let entry = base + 5 * i
             guard let local = entry[0], XMLBytes(cString: local).equals(name),
-                  let start = entry[3], let end = entry[4]
+                let start = entry[3], let end = entry[4]
             else { continue }
             return XMLBytes(start: start, count: end - start)
         }
@@ -84,7 +84,8 @@ final class XMLPushParser {
         if context == nil {
             let me = Unmanaged.passUnretained(self).toOpaque()
             context = xmlCreatePushParserCtxt(&sax, me, nil, 0, nil)
-            xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+            xmlCtxtUseOptions(
+                context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
         }
         let code = bytes.withMemoryRebound(to: CChar.self) { chars in
             xmlParseChunk(context, chars.baseAddress, Int32(chars.count), last ? 1 : 0)
@@ -93,8 +94,9 @@ final class XMLPushParser {
         if code != 0 {
             let error = xmlCtxtGetLastError(context)
             let message = error?.pointee.message.map { String(cString: $0) } ?? "XML error \(code)"
-            throw Failure(line: Int(error?.pointee.line ?? 0),
-                          message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Failure(
+                line: Int(error?.pointee.line ?? 0),
+                message: message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 }
