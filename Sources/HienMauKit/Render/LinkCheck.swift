@@ -4,7 +4,17 @@
 /// like, and links within the page (`#…`) are not followed.
 struct LinkCheck {
     /// Every path the build writes under the output folder.
-    var published: Set<String>
+    let published: Set<String>
+    /// The pages' addresses with their lengths, for suggestions: worked out once, not per link.
+    private let pages: [(path: String, length: Int)]
+
+    init(published: Set<String>) {
+        self.published = published
+        pages = published.filter { $0.hasSuffix("/index.html") }.sorted().map {
+            let path = String($0.dropLast("index.html".count))
+            return (path, path.count)
+        }
+    }
 
     /// `file`'s links, read from the page at `page` (a path under the site
     /// root ending in `/`, as `chien-dich/<slug>/`).
@@ -66,8 +76,14 @@ struct LinkCheck {
     }
 
     /// The page whose address is nearest to `target`'s, when one is near.
+    /// Only addresses of about its length can be near; among thousands of
+    /// campaigns the comparison would cost more than the hint is worth, so
+    /// past 200 candidates there is none.
     private func suggestion(for target: String) -> String? {
-        let pages = published.filter { $0.hasSuffix("/index.html") }.map { String($0.dropLast("index.html".count)) }
-        return Suggest.closest(to: target.hasSuffix("/") ? target : target + "/", among: pages)
+        let wanted = target.hasSuffix("/") ? target : target + "/"
+        let length = wanted.count, limit = max(2, length / 3)
+        let near = pages.filter { abs($0.length - length) <= limit }
+        guard near.count <= 200 else { return nil }
+        return Suggest.closest(to: wanted, among: near.map(\.path))
     }
 }
