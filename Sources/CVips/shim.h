@@ -5,20 +5,6 @@
 #include <vips/vips.h>
 #else
 #error "libvips headers not found: install them with 'sudo apt-get install libvips-dev' (or run 'make site', which does it for you)."
-/// The values of the pixel at `x`, `y` of an encoded image (tests read published files back with it).
-static inline int hienmau_pixel(const void *bytes, size_t length, int x, int y, double *values, int capacity) {
-    VipsImage *image = vips_image_new_from_buffer(bytes, length, "", NULL);
-    if (!image) return -1;
-    double *vector = NULL;
-    int n = 0;
-    int failed = vips_getpoint(image, &vector, &n, x, y, NULL);
-    g_object_unref(image);
-    if (failed) return -1;
-    for (int i = 0; i < n && i < capacity; i++) values[i] = vector[i];
-    g_free(vector);
-    return n;
-}
-
 #endif
 
 // libvips takes its options as C variadic arguments, which Swift cannot

@@ -185,9 +185,9 @@ struct ContentSet {
         for campaign in all {
             guard let cover = campaign.cover else { continue }
             let resolved = ImagePath.resolve(cover)
+            let file = campaign.source
+            let at = file.frontMatterValue("cover") ?? (1, 1)
             if let resolved, let refusal = files.refusedAssets["images/" + resolved] {
-                let file = campaign.source
-                let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(
                     file.location(line: at.line, column: at.column),
                     Message(
@@ -195,8 +195,6 @@ struct ContentSet {
                         en: "cover '\(cover)' cannot be used: \(refusal.en)"),
                     line: file.line(at.line))
             } else if !(resolved.map { images.contains("images/" + $0) } ?? false) {
-                let file = campaign.source
-                let at = file.frontMatterValue("cover") ?? (1, 1)
                 diagnostics.error(
                     file.location(line: at.line, column: at.column),
                     Message(

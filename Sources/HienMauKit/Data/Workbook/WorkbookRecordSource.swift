@@ -90,14 +90,8 @@ private struct RecordBuilder {
 }
 
 extension CellValue {
-    /// The text the column parsers read: what a CSV saved from the sheet would hold.
-    var recordText: String {
-        var bytes: [UInt8] = []
-        appendRecordText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `recordText`'s bytes, written without a String for the usual cells (every cell of every row goes through here).
+    /// The text the column parsers read (what a CSV saved from the sheet would hold), written
+    /// without a String for the usual cells: every cell of every row goes through here.
     func appendRecordText(to bytes: inout [UInt8]) {
         switch self {
         case .text(let text): bytes.append(contentsOf: text.utf8)
