@@ -26,8 +26,7 @@ public func fuzzWorkbook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     // The same bytes as a sheet's XML, straight into the sheet reader.
     let context = SheetHandler.Context(
-        sharedStrings: ["campaign", "hn-2023"], isDateStyle: [false, true], date1904: size % 2 == 0,
-        merges: [])
+        sharedStrings: SharedStrings(["campaign", "hn-2023"]), isDateStyle: [false, true], date1904: size % 2 == 0)
     var rows = 0
     let handler = SheetHandler(context: context) { rows += $0.cells.count }
     let parser = XMLPushParser(handler: handler)

@@ -18,8 +18,23 @@ final class ThreadedStep<Result>: @unchecked Sendable {
         thread.start()
     }
 
+    private var taken = false
+
+    /// Waits for the result. `wait` and `poll` are called from one thread.
     func wait() -> Result {
-        done.wait()
+        if !taken {
+            done.wait()
+            taken = true
+        }
         return result!
+    }
+
+    /// The result if the step is done, without waiting.
+    func poll() -> Result? {
+        if !taken {
+            guard done.wait(timeout: .now()) == .success else { return nil }
+            taken = true
+        }
+        return result
     }
 }

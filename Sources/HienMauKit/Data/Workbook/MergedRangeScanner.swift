@@ -11,8 +11,14 @@ struct MergedRangeScanner {
     private(set) var ranges: [CellRange] = []
     private(set) var damaged = false
     private static let tag = Array("<mergeCell ".utf8)
+    private static let longestTag = 1024
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !pending.isEmpty else {
+            // The usual case: the chunk is scanned where it is, only a cut tag is kept.
+            pending.append(contentsOf: bytes[scan(bytes)...])
+            return
+        }
         pending.append(contentsOf: bytes)
         let consumed = pending.withUnsafeBufferPointer { scan($0) }
         pending.removeFirst(consumed)
@@ -28,7 +34,13 @@ struct MergedRangeScanner {
     private mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
         var from = 0
         while let start = Self.find(Self.tag, in: buffer, from: from) {
-            guard let close = buffer[start...].firstIndex(of: 0x3E) else { return start }
+            guard let close = buffer[start...].firstIndex(of: 0x3E) else {
+                // A tag is short: one that does not end within a kilobyte is damage, not a tag to wait for.
+                guard buffer.count - start > Self.longestTag else { return start }
+                damaged = true
+                from = start + 1
+                continue
+            }
             readRange(UnsafeBufferPointer(rebasing: buffer[start..<close]))
             from = close + 1
         }
@@ -53,14 +65,17 @@ struct MergedRangeScanner {
         ranges.append(range)
     }
 
-    /// The first place of `needle` in `haystack` at or after `from` (memchr for its first byte, then compare).
+    /// The first place of `needle` in `haystack` at or after `from`: memchr for
+    /// its first byte (`<`, at every tag), then its second byte, then the rest.
     private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let base = haystack.baseAddress, let first = needle.first else { return nil }
+        guard let base = haystack.baseAddress, needle.count >= 2 else { return nil }
         var at = from
         while at + needle.count <= haystack.count {
-            guard let hit = memchr(base + at, Int32(first), haystack.count - at - needle.count + 1) else { return nil }
+            guard let hit = memchr(base + at, Int32(needle[0]), haystack.count - at - needle.count + 1) else {
+                return nil
+            }
             let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + index, needle, needle.count) == 0 { return index }
+            if base[index + 1] == needle[1], memcmp(base + index, needle, needle.count) == 0 { return index }
             at = index + 1
         }
         return nil

@@ -27,8 +27,9 @@ struct Workbook {
 
     let sheets: [Sheet]
     let date1904: Bool
+    private let url: URL
     private let archive: Archive
-    private let sharedStrings: [String]
+    private let sharedStrings: SharedStrings
     private let isDateStyle: [Bool]
     private let limits: Limits
 
@@ -39,6 +40,7 @@ struct Workbook {
         } catch {
             throw WorkbookError.notAWorkbook("không phải tệp nén zip / not a zip archive")
         }
+        self.url = url
         self.archive = archive
         self.limits = limits
         let index = WorkbookIndexHandler()
@@ -67,11 +69,37 @@ struct Workbook {
     /// Streams the rows of `sheet` that hold anything, in order, to `emit`;
     /// returns the cells that could not be read (the others are emitted).
     func rows(of sheet: Sheet, emit: @escaping (WorkbookRow) -> Void) throws -> [SheetHandler.Problem] {
+        let (url, limits) = (url, limits)
+        let merges = MergesAlongside(
+            scan: { Result { try Self.mergedRanges(url: url, sheet: sheet, limits: limits) } }, emit: emit)
+        let context = SheetHandler.Context(sharedStrings: sharedStrings, isDateStyle: isDateStyle, date1904: date1904)
+        let handler = SheetHandler(context: context) { merges.take($0) }
+        try Self.parse(
+            archive, sheet.path, into: handler, limit: limits.sheetBytes, ratio: limits.ratio, required: true,
+            sheet: sheet.name)
+        try merges.finish()
+        return handler.problems
+    }
+
+    /// The sheet's merged ranges in the order of their first row, read through an archive of
+    /// their own (an `Archive` is not shared between threads).
+    private static func mergedRanges(url: URL, sheet: Sheet, limits: Limits) throws -> [CellRange] {
+        guard let archive = try? Archive(url: url, accessMode: .read) else {
+            throw WorkbookError.notAWorkbook("không phải tệp nén zip / not a zip archive")
+        }
         var scanner = MergedRangeScanner()
-        try Self.inflate(archive, sheet.path, limit: limits.sheetBytes, ratio: limits.ratio, required: true) {
+        try inflate(archive, sheet.path, limit: limits.sheetBytes, ratio: limits.ratio, required: true) {
             scanner.feed($0)
         }
         let merges = scanner.finish()
+        // A merged range that cannot be read would leave its cells empty: the figures would be wrong.
+        if scanner.damaged {
+            throw WorkbookError(
+                Message(
+                    vi: "trang có vùng gộp ô (mergeCell) không đọc được",
+                    en: "the sheet has a merged range (mergeCell) that cannot be read"),
+                hint: WorkbookError.resaveHint, sheet: sheet.name)
+        }
         // Filling a range copies its value into every cell it covers: a range no table has is a damaged file.
         if let huge = merges.first(where: { $0.cellCount > limits.mergedCells }) {
             throw WorkbookError(
@@ -82,14 +110,7 @@ struct Workbook {
                 ),
                 hint: WorkbookError.resaveHint, sheet: sheet.name, cell: huge.first)
         }
-        let context = SheetHandler.Context(
-            sharedStrings: sharedStrings, isDateStyle: isDateStyle, date1904: date1904,
-            merges: merges)
-        let handler = SheetHandler(context: context, emit: emit)
-        try Self.parse(
-            archive, sheet.path, into: handler, limit: limits.sheetBytes, ratio: limits.ratio, required: true,
-            sheet: sheet.name)
-        return handler.problems
+        return merges
     }
 
     /// Inflates one part through libxml2 into `handler`.

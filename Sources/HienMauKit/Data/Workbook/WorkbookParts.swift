@@ -80,7 +80,7 @@ final class RelationshipsHandler: XMLEventHandler {
 /// `xl/sharedStrings.xml`: the texts that cells of type `s` refer to by index.
 /// Rich-text runs are joined; phonetic runs (`rPh`) are not part of the text.
 final class SharedStringsHandler: XMLEventHandler {
-    private(set) var strings: [String] = []
+    private(set) var strings = SharedStrings()
     private var current: [UInt8] = []
     private var inText = false, inPhonetic = false
     /// Bytes of text kept so far, against `limit`.
@@ -109,7 +109,7 @@ final class SharedStringsHandler: XMLEventHandler {
                 overLimit = true
                 return
             }
-            strings.append(String(decoding: current, as: UTF8.self))
+            strings.append(current)
         } else if name.equals("t") {
             inText = false
         } else if name.equals("rPh") {

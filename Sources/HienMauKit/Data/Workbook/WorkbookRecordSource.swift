@@ -27,9 +27,9 @@ struct WorkbookRecordSource: RecordSource {
                 let problems = try withoutActuallyEscaping(take) { take in
                     try workbook.rows(of: sheet) { row in
                         guard !stopped else { return }
-                        width = min(max(width, row.cells.last?.column ?? 0), CellReference.maxColumn)
+                        width = min(max(width, row.lastColumn), CellReference.maxColumn)
                         record.fill(row, width: width)
-                        stopped = !record.withRaw(line: row.row, sheet: Int32(index)) { take($0) }
+                        stopped = !record.withRaw(row, sheet: Int32(index)) { take($0) }
                     }
                 }
                 // A cell the reader cannot make sense of means a damaged file: the reading stops there.
@@ -52,70 +52,39 @@ struct WorkbookRecordSource: RecordSource {
     }
 }
 
-/// The bytes and field spans of one workbook row, reused from row to row.
+/// The field spans of one workbook row, reused from row to row: each
+/// column's span points at its cell's text in the row, or is empty.
 private struct RecordBuilder {
-    var bytes: [UInt8] = []
     var spans: [FieldSpan] = []
     var starts: [CSVReader.FieldStart] = []
 
     mutating func fill(_ row: WorkbookRow, width: Int) {
-        bytes.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
-        var cells = row.cells.makeIterator()
+        var cells = row.spans.makeIterator()
         var next = cells.next()
         for column in 1...max(width, 1) {
-            let start = bytes.count
             if let cell = next, cell.column == column {
-                cell.value.appendRecordText(to: &bytes)
+                spans.append(FieldSpan(start: cell.start, count: cell.count, inScratch: false))
                 next = cells.next()
+            } else {
+                spans.append(FieldSpan(start: 0, count: 0, inScratch: false))
             }
-            spans.append(FieldSpan(start: start, count: bytes.count - start, inScratch: false))
             starts.append(CSVReader.FieldStart(line: row.row, byteColumn: column))
         }
     }
 
-    func withRaw<R>(line: Int, sheet: Int32, _ body: (RawRecord) -> R) -> R {
-        bytes.withUnsafeBufferPointer { bytes in
+    func withRaw<R>(_ row: WorkbookRow, sheet: Int32, _ body: (RawRecord) -> R) -> R {
+        row.text.withUnsafeBufferPointer { bytes in
             spans.withUnsafeBufferPointer { spans in
                 starts.withUnsafeBufferPointer { starts in
                     body(
                         RawRecord(
                             bytes: bytes, scratch: UnsafeBufferPointer(start: nil, count: 0), spans: spans,
-                            starts: starts, line: line, range: 0..<bytes.count, sheet: sheet))
+                            starts: starts, line: row.row, range: 0..<bytes.count, sheet: sheet))
                 }
             }
         }
-    }
-}
-
-extension CellValue {
-    /// The text the column parsers read (what a CSV saved from the sheet would hold), written
-    /// without a String for the usual cells: every cell of every row goes through here.
-    func appendRecordText(to bytes: inout [UInt8]) {
-        switch self {
-        case .text(let text): bytes.append(contentsOf: text.utf8)
-        case .date(let day):
-            Self.digits(day.year, width: 4, to: &bytes)
-            bytes.append(0x2D)
-            Self.digits(day.month, width: 2, to: &bytes)
-            bytes.append(0x2D)
-            Self.digits(day.day, width: 2, to: &bytes)
-        case .number(let number) where number == number.rounded() && number >= 0 && number < 1e15:
-            Self.digits(Int(number), width: 1, to: &bytes)
-        default: bytes.append(contentsOf: shown.utf8)
-        }
-    }
-
-    private static func digits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var buffer: [UInt8] = []
-        var n = value
-        repeat {
-            buffer.append(UInt8(0x30 + n % 10))
-            n /= 10
-        } while n > 0
-        for _ in buffer.count..<max(width, buffer.count) { bytes.append(0x30) }
-        bytes.append(contentsOf: buffer.reversed())
     }
 }
 

@@ -18,6 +18,16 @@ struct XMLAttributes {
     fileprivate let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     fileprivate let count: Int
 
+    /// Calls `body` with each attribute's local name and value, in order.
+    func forEach(_ body: (XMLBytes, XMLBytes) -> Void) {
+        guard let base else { return }
+        for i in 0..<count {
+            let entry = base + 5 * i
+            guard let local = entry[0], let start = entry[3], let end = entry[4] else { continue }
+            body(XMLBytes(cString: local), XMLBytes(start: start, count: end - start))
+        }
+    }
+
     /// The value of the attribute whose local name is `name` (any namespace).
     func value(_ name: StaticString) -> XMLBytes? {
         guard let base else { return nil }
@@ -53,16 +63,17 @@ final class XMLPushParser {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { context, local, _, _, _, _, attributeCount, _, attributes in
             guard let local else { return }
-            let parser = XMLPushParser.from(context)
-            parser.handler.start(XMLBytes(cString: local), XMLAttributes(base: attributes, count: Int(attributeCount)))
+            XMLPushParser.with(context) {
+                $0.handler.start(XMLBytes(cString: local), XMLAttributes(base: attributes, count: Int(attributeCount)))
+            }
         }
         sax.endElementNs = { context, local, _, _ in
             guard let local else { return }
-            XMLPushParser.from(context).handler.end(XMLBytes(cString: local))
+            XMLPushParser.with(context) { $0.handler.end(XMLBytes(cString: local)) }
         }
         sax.characters = { context, bytes, count in
             guard let bytes else { return }
-            XMLPushParser.from(context).handler.text(XMLBytes(start: bytes, count: Int(count)))
+            XMLPushParser.with(context) { $0.handler.text(XMLBytes(start: bytes, count: Int(count))) }
         }
         sax.internalSubset = { context, _, _, _ in
             let parser = XMLPushParser.from(context)
@@ -77,6 +88,11 @@ final class XMLPushParser {
 
     private static func from(_ context: UnsafeMutableRawPointer?) -> XMLPushParser {
         Unmanaged<XMLPushParser>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    /// The parser of a callback, without retaining it: it lives while it parses. Called for every element.
+    private static func with(_ context: UnsafeMutableRawPointer?, _ body: (XMLPushParser) -> Void) {
+        Unmanaged<XMLPushParser>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
     }
 
     /// Parses the next chunk; `last` ends the document.
