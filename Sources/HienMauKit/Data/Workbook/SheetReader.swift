@@ -77,7 +77,7 @@ struct SheetReader {
         var reference: XMLBytes?
         type = .number
         style = 0
-        attributes.forEach { name, value in
+        attributes.forEachAttribute { name, value in
             guard name.count == 1 else { return }
             switch name[0] {
             case UInt8(ascii: "r"): reference = value

@@ -19,7 +19,7 @@ struct XMLAttributes {
     fileprivate let count: Int
 
     /// Calls `body` with each attribute's local name and value, in order.
-    func forEach(_ body: (XMLBytes, XMLBytes) -> Void) {
+    func forEachAttribute(_ body: (XMLBytes, XMLBytes) -> Void) {
         guard let base else { return }
         for i in 0..<count {
             let entry = base + 5 * i
