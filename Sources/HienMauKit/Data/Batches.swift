@@ -5,6 +5,9 @@ import Foundation
 final class Batches<Batch>: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [Batch] = []
+    /// Batches the taker is done with, for the putter to fill again: their
+    /// memory is reused, not allocated and faulted in anew for every batch.
+    private var spares: [Batch] = []
     private var closed = false
     private var abandoned = false
 
@@ -46,5 +49,19 @@ final class Batches<Batch>: @unchecked Sendable {
         let batch = waiting.removeFirst()
         condition.broadcast()
         return batch
+    }
+
+    /// The taker is done with `batch`: the putter may fill it again.
+    func giveBack(_ batch: consuming Batch) {
+        condition.lock()
+        if spares.count < 2 { spares.append(batch) }
+        condition.unlock()
+    }
+
+    /// A batch given back, if there is one.
+    func spare() -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        return spares.popLast()
     }
 }

@@ -20,6 +20,15 @@ struct RecordBatch: Sendable {
     var isEmpty: Bool { entries.isEmpty }
     var isFull: Bool { entries.count >= Self.capacity }
 
+    /// Empties the batch, keeping its memory for the next records.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
     /// Copies the record's bytes (without its line end) and unescaped fields.
     mutating func append(_ raw: RawRecord) {
         let base = bytes.count, scratchBase = scratch.count

@@ -20,8 +20,10 @@ struct RecordsOnAThread<Upstream: RecordSource>: RecordSource {
             let failure = upstream.readRecords { raw in
                 batch.append(raw)
                 guard batch.isFull else { return true }
-                defer { batch = RecordBatch() }
-                return batches.put(batch)
+                let full = batch
+                batch = batches.spare() ?? RecordBatch()
+                batch.removeAll()
+                return batches.put(full)
             }
             if !batch.isEmpty { batches.put(batch) }
             batches.close()
@@ -33,6 +35,7 @@ struct RecordsOnAThread<Upstream: RecordSource>: RecordSource {
                 batches.abandon()
                 break
             }
+            batches.giveBack(batch)
         }
         // The upstream is not read after this returns (its file is closed then).
         return reading.wait()

@@ -126,7 +126,12 @@ extension XMLBytes {
 extension UnsafeBufferPointer<UInt8> {
     /// Byte-for-byte equality with an ASCII literal.
     func equals(_ literal: StaticString) -> Bool {
-        count == literal.utf8CodeUnitCount && (count == 0 || memcmp(baseAddress!, literal.utf8Start, count) == 0)
+        // Compared here, not by memcmp: the names are a few bytes and compared at every element.
+        guard count == literal.utf8CodeUnitCount else { return false }
+        guard let base = baseAddress else { return true }
+        let other = literal.utf8Start
+        for i in 0..<count where base[i] != other[i] { return false }
+        return true
     }
 
     /// The bytes as a String (UTF-8, as every part of a workbook is).
