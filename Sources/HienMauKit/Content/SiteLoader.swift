@@ -63,26 +63,36 @@ public struct SiteFiles: Sendable {
         return files
     }
 
-    /// `data/donations.xlsx` when the site keeps its records in a workbook,
-    /// `data/donations.csv` otherwise; both at once is an error, since either
-    /// could be the one the figures should come from.
+    /// `data/donations.xlsx` or `data/donations.ods` when the site keeps its
+    /// records in a workbook, `data/donations.csv` otherwise; two at once is
+    /// an error, since either could be the one the figures should come from.
     static func donationsFile(content: URL, contentName: String, diagnostics: inout Diagnostics) -> String {
-        let csv = "data/donations.csv", workbook = "data/donations.xlsx"
-        let hasCSV = FileManager.default.fileExists(atPath: content.appendingPathComponent(csv).path)
-        guard FileManager.default.fileExists(atPath: content.appendingPathComponent(workbook).path) else { return csv }
-        if hasCSV {
-            diagnostics.error(
-                SourceLocation(file: "\(contentName)/\(workbook)"),
-                Message(
-                    vi: "có cả \(contentName)/\(csv) và \(contentName)/\(workbook): không biết số liệu lấy từ tệp nào",
-                    en:
-                        "both \(contentName)/\(csv) and \(contentName)/\(workbook) are there: which one holds the records?"
-                ),
-                hint: Message(
-                    vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"
-                ))
+        let csv = "data/donations.csv"
+        let present = [csv, "data/donations.xlsx", "data/donations.ods"].filter {
+            FileManager.default.fileExists(atPath: content.appendingPathComponent($0).path)
         }
-        return workbook
+        if present.count > 1 {
+            diagnostics.append(twoSources(present.map { "\(contentName)/\($0)" }))
+        }
+        return present.last { $0 != csv } ?? csv
+    }
+
+    /// Both (or all three) of the files that could hold the same records: an error at the workbook.
+    static func twoSources(_ paths: [String]) -> Diagnostic {
+        let vi = paths.dropLast().joined(separator: ", ") + " và " + paths.last!
+        let en = paths.dropLast().joined(separator: ", ") + " and " + paths.last!
+        return Diagnostic(
+            .error, at: SourceLocation(file: paths.last!),
+            Message(
+                vi: "có cả \(vi): không biết số liệu lấy từ tệp nào",
+                en: "\(paths.count == 2 ? "both" : "all of") \(en) are there: which one holds the records?"),
+            hint: paths.count == 2
+                ? Message(
+                    vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"
+                )
+                : Message(
+                    vi: "giữ lại một tệp và xoá (hoặc đổi tên) các tệp kia",
+                    en: "keep one and delete (or rename) the others"))
     }
 
     /// A text file, or a diagnostic when its bytes are not UTF-8.

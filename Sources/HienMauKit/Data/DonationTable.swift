@@ -50,6 +50,12 @@ public struct DonationTable {
                 progress: progress)
             return
         }
+        if url.pathExtension.lowercased() == "ods" {
+            readOpenDocument(
+                url: url, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
+                progress: progress)
+            return
+        }
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             diagnostics.error(

@@ -53,7 +53,7 @@ struct WorkbookRecordSource: RecordSource {
 }
 
 /// The bytes and field spans of one workbook row, reused from row to row.
-private struct RecordBuilder {
+struct RecordBuilder {
     var bytes: [UInt8] = []
     var spans: [FieldSpan] = []
     var starts: [CSVReader.FieldStart] = []
