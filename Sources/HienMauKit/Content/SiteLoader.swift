@@ -20,6 +20,8 @@ public struct SiteFiles: Sendable {
     var refusedAssets: [String: Message] = [:]
     /// donations.csv is a link out of its folder or a special file (already reported): it is not read.
     var donationsRefused = false
+    /// Where `honours` was read from: a workbook (`honours.xlsx`, `.ods`) is read from its file.
+    var honoursURL: URL?
 
     /// Reads `content/` and `templates/`; unreadable files become diagnostics.
     /// A missing `templates/` is an error only when `requiringTemplates`
@@ -46,8 +48,10 @@ public struct SiteFiles: Sendable {
         let (assets, refusedAssets) = loader.assets()
         let campaigns = loader.markdownFiles("campaigns"), pages = loader.markdownFiles("pages")
         let data = content.appendingPathComponent("data"), dataName = "\(loader.contentName)/data"
-        let honours = loader.checked(data, dataName, "honours.csv")
-            .flatMap { FileManager.default.contents(atPath: $0.path) }.map { ("\(dataName)/honours.csv", [UInt8]($0)) }
+        let honoursName = honoursFile(data: data, dataName: dataName, diagnostics: &loader.diagnostics)
+        let honoursURL = loader.checked(data, dataName, honoursName)
+        let honours = honoursURL.flatMap { FileManager.default.contents(atPath: $0.path) }
+            .map { ("\(dataName)/\(honoursName)", [UInt8]($0)) }
         let problemsBefore = loader.diagnostics.errorCount
         let records = donationsFile(content: content, contentName: loader.contentName, diagnostics: &loader.diagnostics)
         let name = String(records.dropFirst("data/".count))
@@ -58,6 +62,7 @@ public struct SiteFiles: Sendable {
             donationsPath: "\(dataName)/\(name)", honours: honours,
             contentName: loader.contentName, templatesName: loader.templatesName)
         files.refusedAssets = refusedAssets
+        files.honoursURL = honoursURL
         files.donationsRefused = loader.diagnostics.errorCount > problemsBefore
         diagnostics.append(contentsOf: loader.diagnostics)
         return files
@@ -72,20 +77,34 @@ public struct SiteFiles: Sendable {
             FileManager.default.fileExists(atPath: content.appendingPathComponent($0).path)
         }
         if present.count > 1 {
-            diagnostics.append(twoSources(present.map { "\(contentName)/\($0)" }))
+            diagnostics.append(twoSources(present.map { "\(contentName)/\($0)" }, awards: false))
         }
         return present.last { $0 != csv } ?? csv
     }
 
-    /// Both (or all three) of the files that could hold the same records: an error at the workbook.
-    static func twoSources(_ paths: [String]) -> Diagnostic {
+    /// `honours.csv`, `honours.xlsx` or `honours.ods` (the name looked for
+    /// when none is there); two at once is an error, as for the records.
+    static func honoursFile(data: URL, dataName: String, diagnostics: inout Diagnostics) -> String {
+        let present = ["honours.csv", "honours.xlsx", "honours.ods"].filter {
+            FileManager.default.fileExists(atPath: data.appendingPathComponent($0).path)
+        }
+        if present.count > 1 {
+            diagnostics.append(twoSources(present.map { "\(dataName)/\($0)" }, awards: true))
+        }
+        return present.last ?? "honours.csv"
+    }
+
+    /// Both (or all three) of the files that could hold the same records, or awards: an error at the last.
+    static func twoSources(_ paths: [String], awards: Bool) -> Diagnostic {
         let vi = paths.dropLast().joined(separator: ", ") + " và " + paths.last!
         let en = paths.dropLast().joined(separator: ", ") + " and " + paths.last!
         return Diagnostic(
             .error, at: SourceLocation(file: paths.last!),
             Message(
-                vi: "có cả \(vi): không biết số liệu lấy từ tệp nào",
-                en: "\(paths.count == 2 ? "both" : "all of") \(en) are there: which one holds the records?"),
+                vi: "có cả \(vi): không biết \(awards ? "danh sách khen thưởng" : "số liệu") lấy từ tệp nào",
+                en:
+                    "\(paths.count == 2 ? "both" : "all of") \(en) are there: which one holds the \(awards ? "awards" : "records")?"
+            ),
             hint: paths.count == 2
                 ? Message(
                     vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"

@@ -48,26 +48,30 @@ struct OpenDocumentRecordSource: RecordSource {
 extension DonationTable {
     /// A workbook saved as OpenDocument (`donations.ods`): every sheet, each
     /// a table of its own, parsed on a thread of its own as a `.xlsx` is.
+    @discardableResult
     static func readOpenDocument<Sink: DonationRowSink>(
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, limits: OpenDocumentWorkbook.Limits = OpenDocumentWorkbook.Limits(),
         progress: ((Int) -> Void)? = nil
-    ) {
+    ) -> [AwardsSheet] {
         let workbook: OpenDocumentWorkbook
         do {
             workbook = try OpenDocumentWorkbook(url: url, limits: limits)
         } catch let error as WorkbookError {
             diagnostics.append(error.diagnostic(file: context.file))
-            return
+            return []
         } catch {
             diagnostics.append(WorkbookError.notAnOpenDocument("\(error)").diagnostic(file: context.file))
-            return
+            return []
         }
         var context = context
         context.sheetNames = workbook.sheets
-        let source = OpenDocumentRecordSource(file: context.file, workbook: workbook)
+        let awards = readAwards(in: workbook, file: context.file, diagnostics: &diagnostics)
+        var source = OpenDocumentRecordSource(file: context.file, workbook: workbook)
+        source.skipped = awards.skipped
         read(
             source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,
             progress: progress)
+        return awards.sheets
     }
 }
