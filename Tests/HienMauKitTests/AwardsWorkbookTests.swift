@@ -125,6 +125,15 @@ import Testing
             ])
     }
 
+    @Test func aRowsCellsOutOfColumnOrderAreEachInTheirField() {
+        // A .xlsx may list C1 before A1 (found by Fuzz/WorkbookFuzz.swift, seeds/WorkbookFuzz/awards-cells-out-of-order.xlsx).
+        var sheet = AwardsSheet(name: "Khen thưởng")
+        sheet.add(
+            WorkbookRow(
+                row: 1, cells: [WorkbookCell(column: 3, value: .number(2023)), .init(column: 1, value: .text("x"))]))
+        #expect(sheet.rows == [AwardsSheet.Row(line: 1, fields: ["x", "", "2023"])])
+    }
+
     @Test func sheetNamesThatHoldAwards() {
         for name in ["Khen thưởng", "KHEN THƯỞNG", "khen-thuong", "Honours", "Danh sách khen thưởng"] {
             #expect(AwardsSheet.holdsAwards(name), "\(name)")

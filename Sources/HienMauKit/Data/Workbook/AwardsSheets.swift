@@ -21,7 +21,8 @@ struct AwardsSheet: Equatable, Sendable {
     static func holdsAwards(_ sheetName: String) -> Bool { sheetNames.contains(Slug.make(sheetName)) }
 
     mutating func add(_ row: WorkbookRow) {
-        var fields = Array(repeating: "", count: row.cells.last?.column ?? 0)
+        // A .xlsx row's cells are in the order the file has them, which need not be the columns'.
+        var fields = Array(repeating: "", count: row.cells.map(\.column).max() ?? 0)
         var bytes: [UInt8] = []
         for cell in row.cells {
             bytes.removeAll(keepingCapacity: true)
