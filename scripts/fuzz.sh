@@ -26,18 +26,21 @@ for source in ${FUZZ_TARGETS:-Fuzz/*Fuzz.swift}; do
   swiftc -sanitize=fuzzer,address -parse-as-library -g "$source" -I "$BUILD/debug/Modules" \
     -Xcc -fmodule-map-file="$BUILD/checkouts/Yams/Sources/CYaml/include/module.modulemap" \
     -Xcc -fmodule-map-file=Sources/CCmark/module.modulemap -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap \
+    -Xcc -fmodule-map-file=Sources/CVips/module.modulemap $(pkg-config --cflags-only-I vips | sed 's/-I/-Xcc -I/g') \
     -Xcc -fmodule-map-file="$BUILD/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap" \
     $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g') \
-    $objects $(pkg-config --libs libcmark libxml-2.0 zlib) -o "$BUILD/$name" 2> >(grep -v "Cannot export local symbol" >&2)
+    $objects $(pkg-config --libs libcmark libxml-2.0 zlib vips) -o "$BUILD/$name" 2> >(grep -v "Cannot export local symbol" >&2)
   corpus="$BUILD/corpus/$name"
   mkdir -p "$corpus"
   # Seeds: the sample site's own inputs and past findings (Fuzz/seeds/<target>);
   # the CSV target also starts from csv-spectrum, vendored for the tests.
   seeds=(Fuzz/seeds/"$name")
   if [ "$name" = DonationCSVFuzz ]; then seeds+=(Tests/HienMauKitTests/Fixtures/csv-spectrum/csvs); fi
-  # The workbook target starts from the fixture workbooks, kept apart from their JSON.
+  # The workbook target starts from the fixture workbooks (.xlsx and .ods), kept apart from their JSON.
   if [ "$name" = WorkbookFuzz ]; then
-    mkdir -p "$BUILD/seeds-workbook" && cp Tests/HienMauKitTests/Fixtures/workbooks/*.xlsx "$BUILD/seeds-workbook/"
+    mkdir -p "$BUILD/seeds-workbook" && cp Tests/HienMauKitTests/Fixtures/workbooks/*.xlsx \
+      Tests/HienMauKitTests/Fixtures/workbooks/*.ods Tests/HienMauKitTests/Fixtures/awards/*.xlsx \
+      Tests/HienMauKitTests/Fixtures/awards/*.ods "$BUILD/seeds-workbook/"
     seeds+=("$BUILD/seeds-workbook")
   fi
   echo "== $name for ${SECONDS_PER_TARGET}s"

@@ -20,6 +20,8 @@ public struct SiteFiles: Sendable {
     var refusedAssets: [String: Message] = [:]
     /// donations.csv is a link out of its folder or a special file (already reported): it is not read.
     var donationsRefused = false
+    /// Where `honours` was read from: a workbook (`honours.xlsx`, `.ods`) is read from its file.
+    var honoursURL: URL?
 
     /// Reads `content/` and `templates/`; unreadable files become diagnostics.
     /// A missing `templates/` is an error only when `requiringTemplates`
@@ -46,8 +48,10 @@ public struct SiteFiles: Sendable {
         let (assets, refusedAssets) = loader.assets()
         let campaigns = loader.markdownFiles("campaigns"), pages = loader.markdownFiles("pages")
         let data = content.appendingPathComponent("data"), dataName = "\(loader.contentName)/data"
-        let honours = loader.checked(data, dataName, "honours.csv")
-            .flatMap { FileManager.default.contents(atPath: $0.path) }.map { ("\(dataName)/honours.csv", [UInt8]($0)) }
+        let honoursName = honoursFile(data: data, dataName: dataName, diagnostics: &loader.diagnostics)
+        let honoursURL = loader.checked(data, dataName, honoursName)
+        let honours = honoursURL.flatMap { FileManager.default.contents(atPath: $0.path) }
+            .map { ("\(dataName)/\(honoursName)", [UInt8]($0)) }
         let problemsBefore = loader.diagnostics.errorCount
         let records = donationsFile(content: content, contentName: loader.contentName, diagnostics: &loader.diagnostics)
         let name = String(records.dropFirst("data/".count))
@@ -58,31 +62,56 @@ public struct SiteFiles: Sendable {
             donationsPath: "\(dataName)/\(name)", honours: honours,
             contentName: loader.contentName, templatesName: loader.templatesName)
         files.refusedAssets = refusedAssets
+        files.honoursURL = honoursURL
         files.donationsRefused = loader.diagnostics.errorCount > problemsBefore
         diagnostics.append(contentsOf: loader.diagnostics)
         return files
     }
 
-    /// `data/donations.xlsx` when the site keeps its records in a workbook,
-    /// `data/donations.csv` otherwise; both at once is an error, since either
-    /// could be the one the figures should come from.
+    /// `data/donations.xlsx` or `data/donations.ods` when the site keeps its
+    /// records in a workbook, `data/donations.csv` otherwise; two at once is
+    /// an error, since either could be the one the figures should come from.
     static func donationsFile(content: URL, contentName: String, diagnostics: inout Diagnostics) -> String {
-        let csv = "data/donations.csv", workbook = "data/donations.xlsx"
-        let hasCSV = FileManager.default.fileExists(atPath: content.appendingPathComponent(csv).path)
-        guard FileManager.default.fileExists(atPath: content.appendingPathComponent(workbook).path) else { return csv }
-        if hasCSV {
-            diagnostics.error(
-                SourceLocation(file: "\(contentName)/\(workbook)"),
-                Message(
-                    vi: "có cả \(contentName)/\(csv) và \(contentName)/\(workbook): không biết số liệu lấy từ tệp nào",
-                    en:
-                        "both \(contentName)/\(csv) and \(contentName)/\(workbook) are there: which one holds the records?"
-                ),
-                hint: Message(
-                    vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"
-                ))
+        let csv = "data/donations.csv"
+        let present = [csv, "data/donations.xlsx", "data/donations.ods"].filter {
+            FileManager.default.fileExists(atPath: content.appendingPathComponent($0).path)
         }
-        return workbook
+        if present.count > 1 {
+            diagnostics.append(twoSources(present.map { "\(contentName)/\($0)" }, awards: false))
+        }
+        return present.last { $0 != csv } ?? csv
+    }
+
+    /// `honours.csv`, `honours.xlsx` or `honours.ods` (the name looked for
+    /// when none is there); two at once is an error, as for the records.
+    static func honoursFile(data: URL, dataName: String, diagnostics: inout Diagnostics) -> String {
+        let present = ["honours.csv", "honours.xlsx", "honours.ods"].filter {
+            FileManager.default.fileExists(atPath: data.appendingPathComponent($0).path)
+        }
+        if present.count > 1 {
+            diagnostics.append(twoSources(present.map { "\(dataName)/\($0)" }, awards: true))
+        }
+        return present.last ?? "honours.csv"
+    }
+
+    /// Both (or all three) of the files that could hold the same records, or awards: an error at the last.
+    static func twoSources(_ paths: [String], awards: Bool) -> Diagnostic {
+        let vi = paths.dropLast().joined(separator: ", ") + " và " + paths.last!
+        let en = paths.dropLast().joined(separator: ", ") + " and " + paths.last!
+        return Diagnostic(
+            .error, at: SourceLocation(file: paths.last!),
+            Message(
+                vi: "có cả \(vi): không biết \(awards ? "danh sách khen thưởng" : "số liệu") lấy từ tệp nào",
+                en:
+                    "\(paths.count == 2 ? "both" : "all of") \(en) are there: which one holds the \(awards ? "awards" : "records")?"
+            ),
+            hint: paths.count == 2
+                ? Message(
+                    vi: "giữ lại một tệp và xoá (hoặc đổi tên) tệp kia", en: "keep one and delete (or rename) the other"
+                )
+                : Message(
+                    vi: "giữ lại một tệp và xoá (hoặc đổi tên) các tệp kia",
+                    en: "keep one and delete (or rename) the others"))
     }
 
     /// A text file, or a diagnostic when its bytes are not UTF-8.

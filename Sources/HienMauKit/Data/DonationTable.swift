@@ -40,15 +40,22 @@ public struct DonationTable {
     /// larger than `splittingAbove` bytes is read by two threads (see
     /// `ReadingThreads`). The rows arrive in file order either way, so the
     /// figures and messages do not depend on it.
+    /// A workbook's sheets of awards ("Khen thưởng", `AwardsSheet`) are not
+    /// records: they are read, not added up, and returned.
+    @discardableResult
     static func read<Sink: DonationRowSink>(
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, splittingAbove: Int = .max, progress: ((Int) -> Void)? = nil
-    ) {
+    ) -> [AwardsSheet] {
         if url.pathExtension.lowercased() == "xlsx" {
-            readWorkbook(
+            return readWorkbook(
                 url: url, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
                 progress: progress)
-            return
+        }
+        if url.pathExtension.lowercased() == "ods" {
+            return readOpenDocument(
+                url: url, context: context, diagnostics: &diagnostics, into: &builder, threads: threads,
+                progress: progress)
         }
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
@@ -58,7 +65,7 @@ public struct DonationTable {
                 hint: Message(
                     vi: "tạo \(context.file) với dòng tiêu đề campaign,date,site,donor,volume_ml",
                     en: "create \(context.file) with the header campaign,date,site,donor,volume_ml"))
-            return
+            return []
         }
         // Closed only once every record is read: `read(_:…)` returns after all its threads are done.
         defer { close(fd) }
@@ -69,31 +76,36 @@ public struct DonationTable {
             CSVRecordSource(file: context.file, encoding: context.encoding, descriptor: fd), context: context,
             diagnostics: &diagnostics,
             into: &builder, threads: threads, splitting: size > splittingAbove, progress: progress)
+        return []
     }
 
     /// A workbook (`donations.xlsx`): every sheet, each a table of its own.
     /// The sheets are parsed on a thread of their own while the rows are added up.
+    @discardableResult
     static func readWorkbook<Sink: DonationRowSink>(
         url: URL, context: Context, diagnostics: inout Diagnostics, into builder: inout Sink,
         threads: Int = 1, limits: Workbook.Limits = Workbook.Limits(), progress: ((Int) -> Void)? = nil
-    ) {
+    ) -> [AwardsSheet] {
         let workbook: Workbook
         do {
             workbook = try Workbook(url: url, limits: limits)
         } catch let error as WorkbookError {
             diagnostics.append(error.diagnostic(file: context.file))
-            return
+            return []
         } catch {
             diagnostics.append(WorkbookError.notAWorkbook("\(error)").diagnostic(file: context.file))
-            return
+            return []
         }
         var context = context
         context.sheetNames = workbook.sheets.map(\.name)
-        let source = WorkbookRecordSource(file: context.file, workbook: workbook)
+        let awards = readAwards(in: workbook, file: context.file, diagnostics: &diagnostics)
+        var source = WorkbookRecordSource(file: context.file, workbook: workbook)
+        source.skipped = awards.skipped
         // Parsing the sheets' XML is the longest step: it gets a thread of its own, the row maker another.
         read(
             source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,
             progress: progress)
+        return awards.sheets
     }
 
     /// Reads bytes already in memory.

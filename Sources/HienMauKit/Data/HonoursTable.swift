@@ -39,28 +39,49 @@ public enum HonoursTable {
 
     /// Parses the whole file; the honours list is small. A missing file means no awards.
     public static func parse(_ bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [Honour] {
-        guard let records = records(in: bytes, file: file, diagnostics: &diagnostics),
-            let header = records.first,
-            let index = columnIndex(of: header, file: file, diagnostics: &diagnostics)
-        else { return [] }
+        guard let records = records(in: bytes, file: file, diagnostics: &diagnostics) else { return [] }
+        return sorted(honours(in: records.map(AwardLine.init(csv:)), file: file, diagnostics: &diagnostics))
+    }
+
+    /// The awards on sheets of a workbook (`honours.xlsx`, or the awards sheet of `donations.xlsx`).
+    static func parse(_ sheets: [AwardsSheet], file: String, diagnostics: inout Diagnostics) -> [Honour] {
+        sorted(
+            sheets.flatMap { sheet in
+                let lines = sheet.rows.map { AwardLine(fields: $0.fields, line: $0.line, sheet: sheet.name) }
+                return honours(in: lines, file: file, diagnostics: &diagnostics)
+            })
+    }
+
+    /// Newest first, then by recipient: a stable order whatever the row order.
+    /// Each recipient's collation key is made once, not at every comparison.
+    static func sorted(_ honours: [Honour]) -> [Honour] {
+        let keyed = honours.map { (honour: $0, key: VietnameseCollation.key($0.recipient)) }
+        return keyed.sorted { ($0.honour.year, $1.key) > ($1.honour.year, $0.key) }.map(\.honour)
+    }
+
+    /// The rows below the header (the first row that names every column;
+    /// title rows above it are left out), each checked.
+    private static func honours(in lines: [AwardLine], file: String, diagnostics: inout Diagnostics) -> [Honour] {
+        guard let (at, index) = header(of: lines, file: file, diagnostics: &diagnostics) else { return [] }
+        let header = lines[at]
         var honours: [Honour] = []
-        for record in records.dropFirst() {
-            let row = Row(record: record, index: index, file: file)
-            guard record.fields.count == header.fields.count else {
+        for line in lines[(at + 1)...] {
+            guard line.sheet == nil || index.values.contains(where: { !line.field($0).trimmed.isEmpty }) else {
+                continue  // a sheet's row with nothing under the header
+            }
+            let row = Row(line: line, index: index, file: file)
+            guard line.sheet != nil || line.fields.count == header.fields.count else {
                 diagnostics.error(
-                    SourceLocation(file: file, line: record.line, column: 1),
+                    SourceLocation(file: file, line: line.line, column: 1),
                     Message(
-                        vi: "dòng có \(record.fields.count) ô nhưng tiêu đề có \(header.fields.count) cột",
-                        en: "the row has \(record.fields.count) fields but the header has \(header.fields.count)"),
-                    line: row.lineText)
+                        vi: "dòng có \(line.fields.count) ô nhưng tiêu đề có \(header.fields.count) cột",
+                        en: "the row has \(line.fields.count) fields but the header has \(header.fields.count)"),
+                    line: line.text)
                 continue
             }
             if let honour = row.honour(diagnostics: &diagnostics) { honours.append(honour) }
         }
-        // Newest first, then by recipient: a stable order whatever the row order.
-        // Each recipient's collation key is made once, not at every comparison.
-        let keyed = honours.map { (honour: $0, key: VietnameseCollation.key($0.recipient)) }
-        return keyed.sorted { ($0.honour.year, $1.key) > ($1.honour.year, $0.key) }.map(\.honour)
+        return honours
     }
 
     /// The file's records, header first; nil after a reported problem.
@@ -84,74 +105,40 @@ public enum HonoursTable {
         }
     }
 
-    /// Column name → field index; nil, reported, when a column is missing.
-    private static func columnIndex(
-        of header: CSVReader.Record, file: String,
-        diagnostics: inout Diagnostics
-    ) -> [String: Int]? {
+    /// Column name → field index of a row's fields, for the columns it names.
+    private static func columnIndex(of line: AwardLine) -> [String: Int] {
         var index: [String: Int] = [:]
-        for (i, field) in header.fields.enumerated() {
+        for (i, field) in line.fields.enumerated() {
             let slug = Slug.make(field)
             if let column = columns.first(where: { aliases[$0]!.contains(slug) }), index[column] == nil {
                 index[column] = i
             }
         }
-        let missing = columns.filter { index[$0] == nil }
-        guard missing.isEmpty else {
-            diagnostics.error(
-                SourceLocation(file: file, line: 1, column: 1),
-                Message(
-                    vi: "thiếu cột \(missing.joined(separator: ", ")); cần recipient,kind,award,issuer,year",
-                    en: "missing column \(missing.joined(separator: ", ")); expected recipient,kind,award,issuer,year"),
-                line: String(decoding: header.raw, as: UTF8.self))
-            return nil
-        }
         return index
     }
 
-    /// One record with as many fields as the header.
-    private struct Row {
-        let record: CSVReader.Record
-        let index: [String: Int]
-        let file: String
-
-        var lineText: String { String(decoding: record.raw, as: UTF8.self) }
-
-        func value(_ name: String) -> String { record.fields[index[name]!].trimmed }
-
-        func at(_ name: String) -> SourceLocation {
-            SourceLocation(file: file, line: record.line, column: DonationHeader.column(of: index[name]!, in: record))
+    /// The header among the first rows (`TableLayout.headerSearchRows`) and
+    /// its column index; nil, reported at the row that came closest, when no row names every column.
+    private static func header(of lines: [AwardLine], file: String, diagnostics: inout Diagnostics) -> (
+        Int, [String: Int]
+    )? {
+        var best: (at: Int, named: Int)?
+        for (at, line) in lines.prefix(TableLayout.headerSearchRows).enumerated() {
+            let index = columnIndex(of: line)
+            if index.count == columns.count { return (at, index) }
+            if index.count > (best?.named ?? 0) { best = (at, index.count) }
         }
-
-        /// The award, or nil when a cell is wrong (each wrong cell is reported).
-        func honour(diagnostics: inout Diagnostics) -> Honour? {
-            let lineText = self.lineText
-            let kind = HonoursTable.kind(value("kind"))
-            if kind == nil {
-                diagnostics.error(
-                    at("kind"),
-                    Message(
-                        vi: "kind \"\(value("kind"))\" phải là individual (cá nhân) hoặc collective (tập thể)",
-                        en: "kind \"\(value("kind"))\" must be individual (cá nhân) or collective (tập thể)"),
-                    line: lineText)
-            }
-            let year = Int(value("year"))
-            if year == nil || !(1900...2100).contains(year!) {
-                diagnostics.error(
-                    at("year"),
-                    Message(
-                        vi: "year \"\(value("year"))\" không phải một năm",
-                        en: "year \"\(value("year"))\" is not a year"),
-                    line: lineText)
-            }
-            if value("recipient").isEmpty {
-                diagnostics.error(
-                    at("recipient"), Message(vi: "thiếu người nhận", en: "recipient is empty"), line: lineText)
-            }
-            guard let kind, let year, (1900...2100).contains(year), !value("recipient").isEmpty else { return nil }
-            return Honour(
-                recipient: value("recipient").precomposedStringWithCanonicalMapping, kind: kind,
-                award: value("award"), issuer: value("issuer"), year: year)
-        }
+        guard let first = lines.first else { return nil }
+        let closest = best.map { lines[$0.at] } ?? first
+        let missing = columns.filter { columnIndex(of: closest)[$0] == nil }
+        diagnostics.error(
+            SourceLocation(file: file, line: closest.line, column: 1),
+            closest.placed(
+                Message(
+                    vi: "thiếu cột \(missing.joined(separator: ", ")); cần recipient,kind,award,issuer,year",
+                    en: "missing column \(missing.joined(separator: ", ")); expected recipient,kind,award,issuer,year"),
+                field: 0),
+            line: closest.text)
+        return nil
     }
 }

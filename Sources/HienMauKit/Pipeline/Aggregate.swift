@@ -33,6 +33,8 @@ struct AggregateInput: Hashable, Sendable {
     struct HonoursFile: Hashable, Sendable {
         var path: String
         var bytes: [UInt8]
+        /// A workbook (`honours.xlsx`, `.ods`) is read from its file; the bytes say when it changed.
+        var url: URL?
     }
 
     struct CampaignTarget: Hashable, Sendable {
@@ -49,7 +51,7 @@ struct AggregateInput: Hashable, Sendable {
                 modified: ($0[.modificationDate] as? Date)?.timeIntervalSince1970, size: $0[.size] as? Int,
                 number: $0[.systemFileNumber] as? Int)
         }
-        honours = files.honours.map { HonoursFile(path: $0.path, bytes: $0.bytes) }
+        honours = files.honours.map { HonoursFile(path: $0.path, bytes: $0.bytes, url: files.honoursURL) }
         campaigns = content.published.sorted { $0.sortKey < $1.sortKey }.map {
             CampaignTarget(id: $0.id, targetUnits: $0.targetUnits)
         }
@@ -90,26 +92,58 @@ struct AddUp: Sendable {
 
     func run() -> AddedUp {
         var records = Diagnostics()
-        let honours = input.honours.map { HonoursTable.parse($0.bytes, file: $0.path, diagnostics: &records) } ?? []
+        var honours = input.honours.map { readHonours($0, diagnostics: &records) } ?? []
         var builder = FigureBuilder(
             campaigns: input.campaigns.map { FigureBuilder.CampaignInfo(id: $0.id, targetUnits: $0.targetUnits) },
             milestones: input.milestones, consentDefault: input.consentDefault, file: input.donationsPath)
-        readRecords(into: &builder, diagnostics: &records)
+        let awardsSheets = readRecords(into: &builder, diagnostics: &records)
+        if !awardsSheets.isEmpty {
+            if let file = input.honours {
+                records.append(awardsTwice(file: file.path, sheets: awardsSheets.map(\.name)))
+            } else {
+                honours = HonoursTable.parse(awardsSheets, file: input.donationsPath, diagnostics: &records)
+            }
+        }
         records.append(contentsOf: builder.nameWarnings())
         records.append(contentsOf: builder.donorWarnings(file: input.donationsPath, threads: threads))
         let result = builder.finish(threads: threads)
         return AddedUp(figures: result, honours: honours, diagnostics: records, rows: builder.rowsRead)
     }
 
-    /// Every row of the CSV into `builder`.
-    func readRecords(into builder: inout FigureBuilder, diagnostics: inout Diagnostics) {
-        guard !input.donationsRefused else { return }
+    /// The awards of honours.csv, or of every sheet of honours.xlsx or honours.ods.
+    func readHonours(_ file: AggregateInput.HonoursFile, diagnostics: inout Diagnostics) -> [Honour] {
+        guard let url = file.url, ["xlsx", "ods"].contains(url.pathExtension.lowercased()) else {
+            return HonoursTable.parse(file.bytes, file: file.path, diagnostics: &diagnostics)
+        }
+        let sheets = AwardsSheet.readFile(url, file: file.path, diagnostics: &diagnostics) ?? []
+        return HonoursTable.parse(sheets, file: file.path, diagnostics: &diagnostics)
+    }
+
+    /// An awards file and an awards sheet in the records' workbook: either could be the list.
+    func awardsTwice(file: String, sheets: [String]) -> Diagnostic {
+        let names = sheets.map { "\"\($0)\"" }.joined(separator: ", ")
+        return Diagnostic(
+            .error, at: SourceLocation(file: input.donationsPath),
+            Message(
+                vi:
+                    "có cả \(file) và trang \(names) của \(input.donationsPath): không biết danh sách khen thưởng lấy từ đâu",
+                en:
+                    "both \(file) and the sheet \(names) of \(input.donationsPath) are there: which one holds the awards?"
+            ),
+            hint: Message(
+                vi: "giữ lại một nơi: xoá \(file), hoặc xoá (hoặc đổi tên) trang \(names)",
+                en: "keep one: delete \(file), or delete (or rename) the sheet \(names)"))
+    }
+
+    /// Every row of the records into `builder`; the workbook's sheets of awards, which are not records.
+    func readRecords(into builder: inout FigureBuilder, diagnostics: inout Diagnostics) -> [AwardsSheet] {
+        guard !input.donationsRefused else { return [] }
         var context = DonationTable.Context(
             file: input.donationsPath, columnMapping: input.columns,
             campaignIDs: input.campaignIDs, periods: input.periods)
         context.encoding = input.encoding
         let progress = self.progress
-        DonationTable.read(
+        return DonationTable.read(
             url: input.donations, context: context, diagnostics: &diagnostics, into: &builder,
             threads: threads, splittingAbove: splittingAbove
         ) { n in

@@ -9,6 +9,8 @@ import Foundation
 struct WorkbookRecordSource: RecordSource {
     let file: String
     let workbook: Workbook
+    /// Sheets that are not donations (the awards, `AwardsSheet`), by index: not read.
+    var skipped: Set<Int> = []
 
     init(file: String, workbook: Workbook) {
         self.file = file
@@ -17,7 +19,7 @@ struct WorkbookRecordSource: RecordSource {
 
     mutating func readRecords(_ take: (RawRecord) -> Bool) -> Diagnostic? {
         var record = RecordBuilder()
-        for (index, sheet) in workbook.sheets.enumerated() {
+        for (index, sheet) in workbook.sheets.enumerated() where !skipped.contains(index) {
             var stopped = false
             // Rows arrive with their cells as far as the last one that holds
             // anything; each is padded to the widest row so far, so that a
@@ -54,7 +56,7 @@ struct WorkbookRecordSource: RecordSource {
 
 /// The field spans of one workbook row, reused from row to row: each
 /// column's span points at its cell's text in the row, or is empty.
-private struct RecordBuilder {
+struct RecordBuilder {
     var spans: [FieldSpan] = []
     var starts: [CSVReader.FieldStart] = []
 

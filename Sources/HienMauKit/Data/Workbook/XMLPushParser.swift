@@ -40,6 +40,22 @@ struct XMLAttributes {
         }
         return nil
     }
+
+    /// The value of the attribute `name` in the namespace whose URI is
+    /// `namespace`: OpenDocument cells carry `office:value-type` and
+    /// `calcext:value-type` side by side.
+    func value(_ name: StaticString, namespace: StaticString) -> XMLBytes? {
+        guard let base else { return nil }
+        for i in 0..<count {
+            let entry = base + 5 * i
+            guard let local = entry[0], XMLBytes(cString: local).equals(name),
+                let uri = entry[2], XMLBytes(cString: uri).equals(namespace),
+                let start = entry[3], let end = entry[4]
+            else { continue }
+            return XMLBytes(start: start, count: end - start)
+        }
+        return nil
+    }
 }
 
 /// libxml2's SAX2 push parser: the document arrives in chunks of any size and
