@@ -102,13 +102,9 @@ struct Workbook {
         }
         // Filling a range copies its value into every cell it covers: a range no table has is a damaged file.
         if let huge = merges.first(where: { $0.cellCount > limits.mergedCells }) {
-            throw WorkbookError(
-                Message(
-                    vi: "vùng gộp ô \(huge.first):\(huge.last) phủ \(huge.cellCount) ô: không bảng số liệu nào như vậy",
-                    en:
-                        "the merged range \(huge.first):\(huge.last) covers \(huge.cellCount) cells: no table of records has one"
-                ),
-                hint: WorkbookError.resaveHint, sheet: sheet.name, cell: huge.first)
+            var error = WorkbookError.mergedRangeTooLarge(huge.first, huge.last, cells: huge.cellCount)
+            error.sheet = sheet.name
+            throw error
         }
         return merges
     }
@@ -125,14 +121,7 @@ struct Workbook {
             }
             if found { try parser.feed(UnsafeBufferPointer(start: nil, count: 0), last: true) }
         } catch let failure as XMLPushParser.Failure {
-            throw WorkbookError(
-                Message(
-                    vi: "phần \(path) của bảng tính hỏng (dòng XML \(failure.line): \(failure.message))",
-                    en: "the workbook's part \(path) is damaged (XML line \(failure.line): \(failure.message))"),
-                hint: Message(
-                    vi: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
-                    en: "open it in Excel or LibreOffice and save it again"),
-                sheet: sheet)
+            throw WorkbookError.damagedPart(path, failure, sheet: sheet)
         }
     }
 

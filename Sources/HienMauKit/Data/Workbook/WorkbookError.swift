@@ -40,3 +40,23 @@ struct WorkbookError: Error, Equatable {
                 en: "save the workbook again from Excel or LibreOffice; a sheet has at most 1,048,576 rows"))
     }
 }
+
+extension WorkbookError {
+    /// A merged range larger than any table of records: filling it would copy its value that many times.
+    static func mergedRangeTooLarge(_ first: CellReference, _ last: CellReference, cells: Int) -> WorkbookError {
+        WorkbookError(
+            Message(
+                vi: "vùng gộp ô \(first):\(last) phủ \(cells) ô: không bảng số liệu nào như vậy",
+                en: "the merged range \(first):\(last) covers \(cells) cells: no table of records has one"),
+            hint: WorkbookError.resaveHint, cell: first)
+    }
+
+    /// A part whose XML libxml2 cannot read.
+    static func damagedPart(_ path: String, _ failure: XMLPushParser.Failure, sheet: String?) -> WorkbookError {
+        WorkbookError(
+            Message(
+                vi: "phần \(path) của bảng tính hỏng (dòng XML \(failure.line): \(failure.message))",
+                en: "the workbook's part \(path) is damaged (XML line \(failure.line): \(failure.message))"),
+            hint: WorkbookError.resaveHint, sheet: sheet)
+    }
+}

@@ -266,14 +266,3 @@ extension CellRange {
         self.last = last
     }
 }
-
-extension WorkbookError {
-    /// A merged range larger than any table of records: filling it would copy its value that many times.
-    static func mergedRangeTooLarge(_ first: CellReference, _ last: CellReference, cells: Int) -> WorkbookError {
-        WorkbookError(
-            Message(
-                vi: "vùng gộp ô \(first):\(last) phủ \(cells) ô: không bảng số liệu nào như vậy",
-                en: "the merged range \(first):\(last) covers \(cells) cells: no table of records has one"),
-            hint: WorkbookError.resaveHint, cell: first)
-    }
-}

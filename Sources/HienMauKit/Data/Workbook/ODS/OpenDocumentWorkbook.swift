@@ -110,11 +110,7 @@ struct OpenDocumentWorkbook {
             }
             if finished { try parser.feed(UnsafeBufferPointer(start: nil, count: 0), last: true) }
         } catch let failure as XMLPushParser.Failure {
-            throw WorkbookError(
-                Message(
-                    vi: "phần \(path) của bảng tính hỏng (dòng XML \(failure.line): \(failure.message))",
-                    en: "the workbook's part \(path) is damaged (XML line \(failure.line): \(failure.message))"),
-                hint: WorkbookError.resaveHint, sheet: sheet())
+            throw WorkbookError.damagedPart(path, failure, sheet: sheet())
         }
     }
 
