@@ -53,26 +53,31 @@ struct WorkbookRecordSource: RecordSource {
 }
 
 /// The bytes and field spans of one workbook row, reused from row to row.
-private struct RecordBuilder {
+/// Only the cells that hold text are stored (`RawRecord`): a row padded to
+/// a sheet's width takes no memory for its empty cells.
+struct RecordBuilder {
     var bytes: [UInt8] = []
     var spans: [FieldSpan] = []
     var starts: [CSVReader.FieldStart] = []
+    var width = 1
 
     mutating func fill(_ row: WorkbookRow, width: Int) {
         bytes.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
-        var cells = row.cells.makeIterator()
-        var next = cells.next()
-        for column in 1...max(width, 1) {
+        self.width = max(width, 1)
+        var last = 0
+        // In column order, once each (a cell out of order, whose `r` goes back, is left out).
+        for cell in row.cells where cell.column > last && cell.column <= self.width {
+            last = cell.column
             let start = bytes.count
-            if let cell = next, cell.column == column {
-                cell.value.appendRecordText(to: &bytes)
-                next = cells.next()
-            }
-            spans.append(FieldSpan(start: start, count: bytes.count - start, inScratch: false))
-            starts.append(CSVReader.FieldStart(line: row.row, byteColumn: column))
+            cell.value.appendRecordText(to: &bytes)
+            guard bytes.count > start else { continue }
+            spans.append(FieldSpan(start: start, count: bytes.count - start, inScratch: false, index: cell.column - 1))
+            starts.append(CSVReader.FieldStart(line: row.row, byteColumn: cell.column))
         }
+        // Where a field after the last would start: field i starts at column i + 1.
+        starts.append(CSVReader.FieldStart(line: row.row, byteColumn: self.width + 1))
     }
 
     func withRaw<R>(line: Int, sheet: Int32, _ body: (RawRecord) -> R) -> R {
@@ -82,7 +87,7 @@ private struct RecordBuilder {
                     body(
                         RawRecord(
                             bytes: bytes, scratch: UnsafeBufferPointer(start: nil, count: 0), spans: spans,
-                            starts: starts, line: line, range: 0..<bytes.count, sheet: sheet))
+                            starts: starts, line: line, range: 0..<bytes.count, sheet: sheet, fieldCount: width))
                 }
             }
         }
