@@ -124,6 +124,13 @@ import Testing
             ))
     }
 
+    /// docs/reference.md names the limits the reader holds.
+    @Test func theReferenceNamesTheLimits() throws {
+        let section = try ReferenceDocTests.section("### CSV files")
+        #expect(section.contains("at most \(EnglishFormat.integer(CSVLimits.fields)) fields"))
+        #expect(section.contains("at most \(EnglishFormat.integer(CSVLimits.cellCharacters)) characters"))
+    }
+
     // MARK: Length
 
     /// Counted in characters, as Excel counts them: 32,767 `ễ` (three bytes each) are a cell, one more is not.
@@ -192,7 +199,22 @@ import Testing
         #expect(errors.count == 101)
         #expect(
             errors.last
-                == "content/data/donations.csv:102:1: lỗi: còn 5 ô khác có ký tự điều khiển (chỉ hiện 100 lỗi đầu)")
+                == "content/data/donations.csv:102:1: lỗi: còn 5 lỗi khác cùng loại: ô có ký tự điều khiển (chỉ hiện 100 lỗi đầu)"
+        )
+    }
+
+    /// A file of rows of the wrong width (a million lines of one field) kept
+    /// a million messages: 1.4 GB. The first hundred are worded, then one counts the rest.
+    @Test func rowsOfTheWrongWidthAreWordedUpToAHundred() {
+        let errors = csv(MiniSite.header + String(repeating: "x\n", count: 250)).split(separator: "\n").filter {
+            $0.contains(": lỗi: ")
+        }
+        #expect(errors.count == 101)
+        #expect(errors.first == "content/data/donations.csv:2:1: lỗi: dòng có 1 ô nhưng tiêu đề có 10 cột")
+        #expect(
+            errors.last
+                == "content/data/donations.csv:102:1: lỗi: còn 150 lỗi khác cùng loại: dòng có số ô khác tiêu đề (chỉ hiện 100 lỗi đầu)"
+        )
     }
 
     /// Before, a NUL in a name was published as it was in the open-data CSVs.

@@ -15,6 +15,8 @@ struct CarefulRowReader {
     private var outsidePeriod = WarningLimit()
     /// Cells with a control character: the first hundred are worded, the rest counted.
     private var controls = WarningLimit()
+    /// Rows of another width than the header's: a file of them would be an error on every line.
+    private var widths = WarningLimit()
 
     init(context: DonationTable.Context) {
         self.context = context
@@ -27,6 +29,7 @@ struct CarefulRowReader {
         let place = RecordPlace(record: raw.record(), header: header, context: context)
         guard place.record.fields.count == header.fieldCount else {
             let n = place.record.fields.count, expected = header.fieldCount
+            guard widths.admit(line: place.record.line) else { return nil }
             diagnostics.error(
                 SourceLocation(file: context.file, line: place.record.line, column: 1),
                 place.placed(
@@ -178,8 +181,12 @@ struct CarefulRowReader {
         let summary = outsidePeriod.summary(
             file: context.file,
             what: Message(vi: "ngày nằm ngoài thời gian chiến dịch", en: "date outside the campaign's period"))
-        let controlSummary = CellControls.summary(controls, file: context.file)
-        return unknown + [summary, controlSummary].compactMap { $0 }
+        let controlSummary = controls.errorSummary(
+            file: context.file, what: Message(vi: "ô có ký tự điều khiển", en: "a cell with a control character"))
+        let widthSummary = widths.errorSummary(
+            file: context.file,
+            what: Message(vi: "dòng có số ô khác tiêu đề", en: "a row whose number of fields is not the header's"))
+        return unknown + [summary, controlSummary, widthSummary].compactMap { $0 }
     }
 
     /// True when no scalar can change under NFC: all below the combining marks

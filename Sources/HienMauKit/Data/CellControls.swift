@@ -73,18 +73,4 @@ enum CellControls {
                 en: "delete it (it usually comes in when copying from Word, Excel or a web page)")
         return (message, hint)
     }
-
-    /// The closing error when more cells held one than were worded.
-    static func summary(_ limit: WarningLimit, file: String) -> Diagnostic? {
-        guard let line = limit.firstLeftOut else { return nil }
-        let more = limit.count - WarningLimit.limit
-        return Diagnostic(
-            .error, at: SourceLocation(file: file, line: line, column: 1),
-            Message(
-                vi:
-                    "còn \(VietnameseFormat.integer(more)) ô khác có ký tự điều khiển (chỉ hiện \(WarningLimit.limit) lỗi đầu)",
-                en:
-                    "\(EnglishFormat.integer(more)) more cells with a control character (only the first \(WarningLimit.limit) are shown)"
-            ))
-    }
 }

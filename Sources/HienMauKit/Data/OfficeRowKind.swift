@@ -46,7 +46,8 @@ enum OfficeRowKind: Equatable {
             "nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
             "ky-ten", "xac-nhan-cua",
         ]
-        if marks.contains(where: { slug.contains($0) }) { return true }
+        // A byte search: `String.contains` is Foundation's here, and this runs for every cell of a careful row.
+        if marks.contains(where: { slug.utf8.firstRange(of: $0.utf8) != nil }) { return true }
         let words = slug.split(separator: "-")
         guard let day = words.firstIndex(of: "ngay"), let month = words[day...].firstIndex(of: "thang"),
             words[month...].contains("nam")
@@ -59,7 +60,28 @@ extension String {
     /// Without white space at either end, and every inner run of it (a
     /// header wrapped with Alt+Enter, a name typed with two spaces) one space.
     var collapsingWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isCollapsed { return self }
+        return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// No white space at either end nor two in a row, seen on the bytes: a
+    /// byte that may start white space other than a single space (below
+    /// 0x20; 0xC2 for U+0085 and U+00A0; 0xE1 0x9A, 0xE2, 0xE3 for the
+    /// others) leaves it to `split`.
+    private var isCollapsed: Bool {
+        var afterSpace = true, previous: UInt8 = 0
+        for b in utf8 {
+            if b == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if b < 0x20 || b == 0xC2 || b == 0xE2 || b == 0xE3 || (previous == 0xE1 && b == 0x9A) {
+                return false
+            } else {
+                afterSpace = false
+            }
+            previous = b
+        }
+        return !afterSpace || isEmpty
     }
 
     fileprivate var trimmingWhitespace: String { collapsingWhitespace }
