@@ -42,18 +42,36 @@ enum OfficeRowKind: Equatable {
 
     /// "Người lập biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)", "Ngày … tháng … năm …".
     private static func isSignature(_ slug: String) -> Bool {
-        let marks = [
-            "nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
-            "ky-ten", "xac-nhan-cua",
-        ]
-        // A byte search: `String.contains` is Foundation's here, and this runs for every cell of a careful row.
-        if marks.contains(where: { slug.utf8.firstRange(of: $0.utf8) != nil }) { return true }
-        let words = slug.split(separator: "-")
-        guard let day = words.firstIndex(of: "ngay"), let month = words[day...].firstIndex(of: "thang"),
-            words[month...].contains("nam")
-        else { return false }
-        return true
+        // A byte search: `String.contains` is Foundation's here, and the
+        // generic searches of the standard library cost more than the rest of a
+        // careful row; this runs for every cell of one.
+        var slug = slug
+        return slug.withUTF8 { bytes in
+            func holds(_ mark: [UInt8]) -> Bool {
+                let n = bytes.count, m = mark.count
+                guard m > 0, m <= n else { return false }
+                for i in 0...(n - m) where bytes[i] == mark[0] {
+                    var j = 1
+                    while j < m && bytes[i + j] == mark[j] { j += 1 }
+                    if j == m { return true }
+                }
+                return false
+            }
+            if signatureMarks.contains(where: holds) { return true }
+            guard holds(dayMark) else { return false }
+            let words = bytes.split(separator: UInt8(ascii: "-"))
+            guard let day = words.firstIndex(where: { $0.elementsEqual("ngay".utf8) }),
+                let month = words[day...].firstIndex(where: { $0.elementsEqual("thang".utf8) })
+            else { return false }
+            return words[month...].contains { $0.elementsEqual("nam".utf8) }
+        }
     }
+
+    private static let dayMark = Array("ngay".utf8)
+    private static let signatureMarks: [[UInt8]] = [
+        "nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
+        "ky-ten", "xac-nhan-cua",
+    ].map { Array($0.utf8) }
 }
 
 extension String {
