@@ -36,6 +36,10 @@ public struct CSVReader {
         case notUTF8(line: Int, column: Int, text: String)
         /// Text after the closing quote of a quoted field.
         case strayQuote(line: Int, column: Int, text: String)
+        /// A record with more fields than `CSVLimits.fields`; the column is the first field past it.
+        case tooManyFields(line: Int, column: Int)
+        /// A field longer than `CSVLimits.cellCharacters`; the column is where it starts.
+        case cellTooLong(line: Int, column: Int)
     }
 
     public let delimiter: UInt8
@@ -48,6 +52,9 @@ public struct CSVReader {
     private var spans: [FieldSpan] = []
     private var starts: [FieldStart] = []
     private var scratch: [UInt8] = []
+    /// The buffer's size at which to parse again: twice an unfinished long record.
+    private var retryAt = 0
+    static let longRecord = 1 << 20
 
     public init(delimiter: UInt8) {
         self.delimiter = delimiter
@@ -92,24 +99,27 @@ public struct CSVReader {
     }
 
     private mutating func drain(final: Bool, emit: (RawRecord) throws -> Void) throws {
+        // A record longer than a chunk is parsed again from its start with each
+        // chunk: wait until it has doubled, so that a long one costs twice its bytes, not their square.
+        guard final || buffer.count >= retryAt else { return }
         var start = 0
         var line = bufferLine
         let parser = CSVRecordParser(delimiter: delimiter, final: final)
         try buffer.withUnsafeBufferPointer { bytes in
             while start < bytes.count {
                 guard
-                    let (end, next, nextLine) = try parser.parse(
+                    let (end, next, nextLine, fields) = try parser.parse(
                         bytes, from: start, line: line, spans: &spans, starts: &starts, scratch: &scratch)
                 else { break }
                 // Lines with nothing on them (trailing empty lines) are not records.
-                if !(spans.count == 1 && spans[0].count == 0) {
+                if !(fields == 1 && (spans.isEmpty || spans[0].count == 0)) {
                     try spans.withUnsafeBufferPointer { spans in
                         try starts.withUnsafeBufferPointer { starts in
                             try scratch.withUnsafeBufferPointer { scratch in
                                 try emit(
                                     RawRecord(
                                         bytes: bytes, scratch: scratch, spans: spans, starts: starts,
-                                        line: line, range: start..<end))
+                                        line: line, range: start..<end, fieldCount: fields))
                             }
                         }
                     }
@@ -122,6 +132,7 @@ public struct CSVReader {
             buffer.removeFirst(start)
             bufferLine = line
         }
+        retryAt = buffer.count > Self.longRecord ? 2 * buffer.count : 0
     }
 }
 
@@ -161,6 +172,10 @@ extension CSVReader.Problem {
             return Diagnostic(
                 .error, at: SourceLocation(file: file, line: line, column: column),
                 TextEncoding.legacyEncodingMessage, hint: TextEncoding.saveHint, sourceLine: text)
+        case .tooManyFields(let line, let column):
+            return CSVLimits.tooManyFields(at: SourceLocation(file: file, line: line, column: column))
+        case .cellTooLong(let line, let column):
+            return CSVLimits.cellTooLong(at: SourceLocation(file: file, line: line, column: column))
         }
     }
 }

@@ -1,35 +1,52 @@
 /// Finds the end of one CSV record and its fields; stateless between records.
+///
+/// An unquoted empty field is counted, not stored: a file saved from a sheet
+/// 16,384 columns wide holds thousands of them on every row. `spans` holds
+/// the other fields in order, each with its index, and `starts` where each
+/// of them starts, then one more: where a field after the last would start
+/// (`RawRecord.start(of:)` finds an empty field's start from them).
 struct CSVRecordParser {
     let delimiter: UInt8
     /// The input has ended: a record may end without a line end, and an open quote is an error.
     let final: Bool
 
     /// Parses the record at `from` into `spans`; nil when it is not complete yet.
-    /// Returns the end of its bytes, where the next record starts, and that record's line.
+    /// Returns the end of its bytes, where the next record starts, that
+    /// record's line, and the number of fields (stored or not).
     func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, from: Int, line: Int,
         spans: inout [FieldSpan], starts: inout [CSVReader.FieldStart], scratch: inout [UInt8]
-    ) throws -> (end: Int, next: Int, nextLine: Int)? {
+    ) throws -> (end: Int, next: Int, nextLine: Int, fields: Int)? {
         spans.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         scratch.removeAll(keepingCapacity: true)
         var scan = RecordScan(bytes: bytes, delimiter: delimiter, final: final, recordStart: from, firstLine: line)
+        var fields = 0
         while true {
-            starts.append(CSVReader.FieldStart(line: scan.line, byteColumn: scan.i - scan.lineStart + 1))
-            guard let span = try scan.field(scratch: &scratch) else { return nil }
+            let start = CSVReader.FieldStart(line: scan.line, byteColumn: scan.i - scan.lineStart + 1)
+            if fields == CSVLimits.fields { throw scan.tooManyFields(at: start) }
+            let fieldStart = scan.i
+            guard let (span, quoted) = try scan.field(scratch: &scratch, start: start) else { return nil }
+            try scan.checkLength(span, scratch: scratch, at: fieldStart, start: start)
             try scan.checkUTF8(span, scratch: scratch)
-            spans.append(span)
+            if span.count > 0 || quoted {
+                spans.append(FieldSpan(start: span.start, count: span.count, inScratch: span.inScratch, index: fields))
+                starts.append(start)
+            }
+            fields += 1
             switch scan.endOfField() {
             case .incomplete: return nil
             case .nextField: continue
-            case .endOfRecord(let end, let next, let nextLine): return (end, next, nextLine)
+            case .endOfRecord(let end, let next, let nextLine):
+                starts.append(CSVReader.FieldStart(line: scan.line, byteColumn: end - scan.lineStart + 2))
+                return (end, next, nextLine, fields)
             }
         }
     }
 }
 
 /// The position while one record is parsed, and the steps that move it.
-private struct RecordScan {
+struct RecordScan {
     static let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -57,20 +74,29 @@ private struct RecordScan {
         case endOfRecord(end: Int, next: Int, nextLine: Int)
     }
 
-    /// The field at `i`, quoted or not; nil when its end is not in the bytes yet.
+    /// The field at `i`, quoted or not, and whether it was quoted; nil when
+    /// its end is not in the bytes yet (or, past the cell limit, thrown).
     @inline(__always)
-    mutating func field(scratch: inout [UInt8]) throws -> FieldSpan? {
+    mutating func field(scratch: inout [UInt8], start: CSVReader.FieldStart) throws -> (FieldSpan, Bool)? {
         let span: FieldSpan
-        if i < bytes.count && bytes[i] == Self.quote {
-            guard let quoted = try quotedField(scratch: &scratch) else { return nil }
-            span = quoted
+        let fieldStart = i
+        let quoted = i < bytes.count && bytes[i] == Self.quote
+        if quoted {
+            guard let quotedSpan = try quotedField(scratch: &scratch) else {
+                try checkUnfinished(from: fieldStart, start: start)
+                return nil
+            }
+            span = quotedSpan
         } else {
             span = unquotedField()
         }
         // The record may go on in the next chunk, which may also hold the rest
         // of a character cut by the chunk boundary: wait before decoding.
-        if i >= bytes.count && !final { return nil }
-        return span
+        if i >= bytes.count && !final {
+            try checkUnfinished(from: fieldStart, start: start)
+            return nil
+        }
+        return (span, quoted)
     }
 
     @inline(__always)
@@ -82,7 +108,7 @@ private struct RecordScan {
             // A quote inside an unquoted field is kept as it is (`37°36'37.8"N`).
             i += 1
         }
-        return FieldSpan(start: fieldStart, count: i - fieldStart, inScratch: false)
+        return FieldSpan(start: fieldStart, count: i - fieldStart, inScratch: false, index: 0)
     }
 
     @inline(__always)
@@ -113,7 +139,7 @@ private struct RecordScan {
             }
             i += 1
         }
-        let span = FieldSpan(start: openAt + 1, count: i - 1 - (openAt + 1), inScratch: false)
+        let span = FieldSpan(start: openAt + 1, count: i - 1 - (openAt + 1), inScratch: false, index: 0)
         // After the closing quote: a delimiter, a line end or the end.
         if i < bytes.count && bytes[i] != delimiter && bytes[i] != Self.cr && bytes[i] != Self.lf {
             let (column, text) = locate(i, lineStart: lineStart)
@@ -130,7 +156,7 @@ private struct RecordScan {
             scratch.append(bytes[j])
             j += bytes[j] == Self.quote ? 2 : 1
         }
-        return FieldSpan(start: first, count: scratch.count - first, inScratch: true)
+        return FieldSpan(start: first, count: scratch.count - first, inScratch: true, index: 0)
     }
 
     /// After a field: the next field, or the end of the record and where the next one starts.
@@ -187,7 +213,7 @@ private struct RecordScan {
     }
 
     /// The column (in characters) of `position` and the text of its line.
-    private func locate(_ position: Int, lineStart: Int) -> (column: Int, text: String) {
+    func locate(_ position: Int, lineStart: Int) -> (column: Int, text: String) {
         var lineEnd = lineStart
         while lineEnd < bytes.count && bytes[lineEnd] != Self.lf && bytes[lineEnd] != Self.cr { lineEnd += 1 }
         let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<position]), as: UTF8.self)

@@ -13,6 +13,10 @@ struct CarefulRowReader {
     /// a missing write-up would otherwise give one error per row.
     private var unknownCampaigns: [String: (first: Diagnostic, rows: Int)] = [:]
     private var outsidePeriod = WarningLimit()
+    /// Cells with a control character: the first hundred are worded, the rest counted.
+    private var controls = WarningLimit()
+    /// Rows of another width than the header's: a file of them would be an error on every line.
+    private var widths = WarningLimit()
 
     init(context: DonationTable.Context) {
         self.context = context
@@ -25,6 +29,7 @@ struct CarefulRowReader {
         let place = RecordPlace(record: raw.record(), header: header, context: context)
         guard place.record.fields.count == header.fieldCount else {
             let n = place.record.fields.count, expected = header.fieldCount
+            guard widths.admit(line: place.record.line) else { return nil }
             diagnostics.error(
                 SourceLocation(file: context.file, line: place.record.line, column: 1),
                 place.placed(
@@ -37,6 +42,7 @@ struct CarefulRowReader {
                 line: place.lineText)
             return nil
         }
+        guard !heldControls(place, diagnostics: &diagnostics) else { return nil }
         var written: [DonationColumn: String] = [:]
         for (column, field) in header.index { written[column] = place.record.fields[field].trimmed }
         if let family = header.familyName, let given = written[.donor] {
@@ -110,6 +116,24 @@ struct CarefulRowReader {
         return cells
     }
 
+    /// Every cell read (the columns of the header, and a family name) that
+    /// holds a control character, worded as it is written, before any trimming.
+    private mutating func heldControls(_ place: RecordPlace, diagnostics: inout Diagnostics) -> Bool {
+        var fields = place.header.index.map { ($0.value, $0.key.rawValue) }
+        if let family = place.header.familyName { fields.append((family, DonationColumn.donor.rawValue)) }
+        var held = false
+        for (field, name) in fields.sorted(by: { $0.0 < $1.0 }) {
+            guard let (scalar, character) = CellControls.first(in: place.record.fields[field]) else { continue }
+            held = true
+            guard controls.admit(line: place.record.line) else { continue }
+            let (message, hint) = CellControls.message(scalar, character: character, column: name)
+            diagnostics.error(
+                place.location(field: field), place.placed(message, field: field), hint: hint,
+                line: place.lineText.map(CellControls.shown))
+        }
+        return held
+    }
+
     private mutating func report(
         _ problem: CellProblem, in column: DonationColumn, text: String, at place: RecordPlace,
         diagnostics: inout Diagnostics
@@ -157,7 +181,12 @@ struct CarefulRowReader {
         let summary = outsidePeriod.summary(
             file: context.file,
             what: Message(vi: "ngày nằm ngoài thời gian chiến dịch", en: "date outside the campaign's period"))
-        return unknown + (summary.map { [$0] } ?? [])
+        let controlSummary = controls.errorSummary(
+            file: context.file, what: Message(vi: "ô có ký tự điều khiển", en: "a cell with a control character"))
+        let widthSummary = widths.errorSummary(
+            file: context.file,
+            what: Message(vi: "dòng có số ô khác tiêu đề", en: "a row whose number of fields is not the header's"))
+        return unknown + [summary, controlSummary, widthSummary].compactMap { $0 }
     }
 
     /// True when no scalar can change under NFC: all below the combining marks
@@ -194,7 +223,10 @@ struct RecordPlace {
 
     /// The start of the column's cell; the record's first column when the file has no such column.
     func location(_ column: DonationColumn?) -> SourceLocation {
-        let field = column.flatMap { header.index[$0] } ?? 0
+        location(field: column.flatMap { header.index[$0] } ?? 0)
+    }
+
+    func location(field: Int) -> SourceLocation {
         if sheet != nil { return SourceLocation(file: file, line: record.line, column: field + 1) }
         let col = field < record.fields.count ? DonationHeader.column(of: field, in: record) : 1
         return SourceLocation(file: file, line: record.line, column: col)
@@ -202,8 +234,11 @@ struct RecordPlace {
 
     /// The message, with the sheet and cell named for a workbook's record.
     func placed(_ message: Message, _ column: DonationColumn?) -> Message {
-        let field = column.flatMap { header.index[$0] } ?? 0
-        return message.placed(sheet: sheet, cell: CellReference(row: record.line, column: field + 1))
+        placed(message, field: column.flatMap { header.index[$0] } ?? 0)
+    }
+
+    func placed(_ message: Message, field: Int) -> Message {
+        message.placed(sheet: sheet, cell: CellReference(row: record.line, column: field + 1))
     }
 
     /// The line under the message: a CSV's line; none for a workbook, whose message names the cell.

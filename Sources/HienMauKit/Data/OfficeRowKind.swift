@@ -42,24 +42,64 @@ enum OfficeRowKind: Equatable {
 
     /// "Người lập biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)", "Ngày … tháng … năm …".
     private static func isSignature(_ slug: String) -> Bool {
-        let marks = [
-            "nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
-            "ky-ten", "xac-nhan-cua",
-        ]
-        if marks.contains(where: { slug.contains($0) }) { return true }
-        let words = slug.split(separator: "-")
-        guard let day = words.firstIndex(of: "ngay"), let month = words[day...].firstIndex(of: "thang"),
-            words[month...].contains("nam")
-        else { return false }
-        return true
+        // A byte search: `String.contains` is Foundation's here, and the
+        // generic searches of the standard library cost more than the rest of a
+        // careful row; this runs for every cell of one.
+        var slug = slug
+        return slug.withUTF8 { bytes in
+            func holds(_ mark: [UInt8]) -> Bool {
+                let n = bytes.count, m = mark.count
+                guard m > 0, m <= n else { return false }
+                for i in 0...(n - m) where bytes[i] == mark[0] {
+                    var j = 1
+                    while j < m && bytes[i + j] == mark[j] { j += 1 }
+                    if j == m { return true }
+                }
+                return false
+            }
+            if signatureMarks.contains(where: holds) { return true }
+            guard holds(dayMark) else { return false }
+            let words = bytes.split(separator: UInt8(ascii: "-"))
+            guard let day = words.firstIndex(where: { $0.elementsEqual("ngay".utf8) }),
+                let month = words[day...].firstIndex(where: { $0.elementsEqual("thang".utf8) })
+            else { return false }
+            return words[month...].contains { $0.elementsEqual("nam".utf8) }
+        }
     }
+
+    private static let dayMark = Array("ngay".utf8)
+    private static let signatureMarks: [[UInt8]] = [
+        "nguoi-lap-bieu", "nguoi-lap-bang", "nguoi-lap-danh-sach", "thu-truong-don-vi", "ky-ghi-ro-ho-ten",
+        "ky-ten", "xac-nhan-cua",
+    ].map { Array($0.utf8) }
 }
 
 extension String {
     /// Without white space at either end, and every inner run of it (a
     /// header wrapped with Alt+Enter, a name typed with two spaces) one space.
     var collapsingWhitespace: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isCollapsed { return self }
+        return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// No white space at either end nor two in a row, seen on the bytes: a
+    /// byte that may start white space other than a single space (below
+    /// 0x20; 0xC2 for U+0085 and U+00A0; 0xE1 0x9A, 0xE2, 0xE3 for the
+    /// others) leaves it to `split`.
+    private var isCollapsed: Bool {
+        var afterSpace = true, previous: UInt8 = 0
+        for b in utf8 {
+            if b == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if b < 0x20 || b == 0xC2 || b == 0xE2 || b == 0xE3 || (previous == 0xE1 && b == 0x9A) {
+                return false
+            } else {
+                afterSpace = false
+            }
+            previous = b
+        }
+        return !afterSpace || isEmpty
     }
 
     fileprivate var trimmingWhitespace: String { collapsingWhitespace }

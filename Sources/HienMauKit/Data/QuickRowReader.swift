@@ -31,7 +31,7 @@ struct QuickRowReader {
     func read(_ raw: RawRecord, vocabulary: inout RowVocabulary) -> DonationRow? {
         guard raw.fieldCount == fieldCount else { return nil }
         let cells = RowCells(raw, fields: fields)
-        guard Self.needsNoNormalising(cells),
+        guard Self.needsNoNormalising(cells), !cells.holdControls,
             let row = cells.parse(line: raw.line, vocabulary: &vocabulary, failed: { _, _ in })
         else { return nil }
         // Outside its campaign's period the row still counts, with a warning the careful path words.

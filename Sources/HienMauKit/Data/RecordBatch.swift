@@ -2,10 +2,17 @@
 /// them to the one that makes rows (`RecordsOnAThread`).
 struct RecordBatch: Sendable {
     static let capacity = 4_096
+    /// A batch is full at `capacity` records, or sooner at this many stored
+    /// fields or bytes: so that wide records do not make a batch grow with their width.
+    static let fieldCapacity = 1 << 16
+    static let byteCapacity = 4 << 20
 
     private struct Entry {
         var firstField: Int
+        /// Its stored fields' starts, then its end: one more than `fields`.
+        var firstStart: Int
         var fields: Int
+        var fieldCount: Int
         var line: Int
         var range: Range<Int>
         var sheet: Int32
@@ -18,7 +25,12 @@ struct RecordBatch: Sendable {
     private var entries: [Entry] = []
 
     var isEmpty: Bool { entries.isEmpty }
-    var isFull: Bool { entries.count >= Self.capacity }
+    /// The fields held, all records together: empty ones are not.
+    var storedFields: Int { spans.count }
+    var isFull: Bool {
+        entries.count >= Self.capacity || spans.count >= Self.fieldCapacity
+            || bytes.count + scratch.count >= Self.byteCapacity
+    }
 
     /// Empties the batch, keeping its memory for the next records.
     mutating func removeAll() {
@@ -36,12 +48,15 @@ struct RecordBatch: Sendable {
         scratch.append(contentsOf: raw.scratch)
         entries.append(
             Entry(
-                firstField: spans.count, fields: raw.spans.count, line: raw.line,
+                firstField: spans.count, firstStart: starts.count, fields: raw.spans.count, fieldCount: raw.fieldCount,
+                line: raw.line,
                 range: base..<base + raw.range.count, sheet: raw.sheet))
         for span in raw.spans {
             let start = span.inScratch ? scratchBase + span.start : base + span.start - raw.range.lowerBound
-            spans.append(FieldSpan(start: start, count: span.count, inScratch: span.inScratch))
+            spans.append(
+                FieldSpan(start: start, count: span.count, inScratch: span.inScratch, index: Int(span.index)))
         }
+        // Where each stored field starts, and the end.
         starts.append(contentsOf: raw.starts)
     }
 
@@ -56,9 +71,9 @@ struct RecordBatch: Sendable {
                             let fields = entry.firstField..<entry.firstField + entry.fields
                             let record = RawRecord(
                                 bytes: bytes, scratch: scratch, spans: UnsafeBufferPointer(rebasing: spans[fields]),
-                                starts: UnsafeBufferPointer(rebasing: starts[fields]), line: entry.line,
-                                range: entry.range,
-                                sheet: entry.sheet)
+                                starts: UnsafeBufferPointer(
+                                    rebasing: starts[entry.firstStart...entry.firstStart + entry.fields]),
+                                line: entry.line, range: entry.range, sheet: entry.sheet, fieldCount: entry.fieldCount)
                             if !take(record) { return false }
                         }
                         return true

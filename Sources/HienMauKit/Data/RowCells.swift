@@ -35,6 +35,14 @@ struct RowCells {
         consent = cell(.consent)
     }
 
+    /// A cell holds a control character (`CellControls`).
+    var holdControls: Bool {
+        CellControls.any(in: campaign) || CellControls.any(in: date) || CellControls.any(in: site)
+            || CellControls.any(in: donor) || CellControls.any(in: donorID) || CellControls.any(in: unit)
+            || CellControls.any(in: volume) || CellControls.any(in: bloodGroup) || CellControls.any(in: prior)
+            || CellControls.any(in: consent)
+    }
+
     /// Cells holding `texts`, valid while `body` runs.
     static func holding<R>(_ texts: [DonationColumn: String], _ body: (RowCells) -> R) -> R {
         var bytes: [UInt8] = []

@@ -55,25 +55,28 @@ struct WorkbookRecordSource: RecordSource {
 }
 
 /// The field spans of one workbook row, reused from row to row: each
-/// column's span points at its cell's text in the row, or is empty.
+/// points at a cell's text in the row. Only the cells that hold text have
+/// one (`RawRecord`): a row padded to a sheet's width takes no memory for
+/// its empty cells.
 struct RecordBuilder {
     var spans: [FieldSpan] = []
     var starts: [CSVReader.FieldStart] = []
+    var width = 1
 
     mutating func fill(_ row: WorkbookRow, width: Int) {
         spans.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
-        var cells = row.spans.makeIterator()
-        var next = cells.next()
-        for column in 1...max(width, 1) {
-            if let cell = next, cell.column == column {
-                spans.append(FieldSpan(start: cell.start, count: cell.count, inScratch: false))
-                next = cells.next()
-            } else {
-                spans.append(FieldSpan(start: 0, count: 0, inScratch: false))
-            }
-            starts.append(CSVReader.FieldStart(line: row.row, byteColumn: column))
+        self.width = max(width, 1)
+        var last = 0
+        // In column order, once each (a cell out of order, whose `r` goes back, is left out).
+        for cell in row.spans where cell.column > last && cell.column <= self.width {
+            last = cell.column
+            guard cell.count > 0 else { continue }
+            spans.append(FieldSpan(start: cell.start, count: cell.count, inScratch: false, index: cell.column - 1))
+            starts.append(CSVReader.FieldStart(line: row.row, byteColumn: cell.column))
         }
+        // Where a field after the last would start: field i starts at column i + 1.
+        starts.append(CSVReader.FieldStart(line: row.row, byteColumn: self.width + 1))
     }
 
     func withRaw<R>(_ row: WorkbookRow, sheet: Int32, _ body: (RawRecord) -> R) -> R {
@@ -83,7 +86,7 @@ struct RecordBuilder {
                     body(
                         RawRecord(
                             bytes: bytes, scratch: UnsafeBufferPointer(start: nil, count: 0), spans: spans,
-                            starts: starts, line: row.row, range: 0..<bytes.count, sheet: sheet))
+                            starts: starts, line: row.row, range: 0..<bytes.count, sheet: sheet, fieldCount: width))
                 }
             }
         }
