@@ -132,26 +132,13 @@ struct Workbook {
         _ archive: Archive, _ path: String, limit: Int, ratio: Int, required: Bool,
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws -> Bool {
-        guard let entry = archive[path] else {
-            if required { throw WorkbookError.notAWorkbook("thiếu \(path) / \(path) is missing") }
-            return false
+        let outcome = try ArchivePart.inflate(
+            archive, path, limit: limit, ratio: ratio, unreadable: WorkbookError.notAWorkbook
+        ) {
+            try body($0)
+            return true
         }
-        let bound = min(
-            limit, max(1 << 20, entry.compressedSize > 0 ? Int(clamping: entry.compressedSize) * ratio : limit))
-        var total = 0
-        do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
-                total += data.count
-                if total > bound { throw WorkbookError.tooLarge(part: path, limit: bound) }
-                try data.withUnsafeBytes { try body($0.bindMemory(to: UInt8.self)) }
-            }
-        } catch let error as WorkbookError {
-            throw error
-        } catch let error as XMLPushParser.Failure {
-            throw error
-        } catch {
-            throw WorkbookError.notAWorkbook("\(path): \(error)")
-        }
-        return true
+        if outcome == .absent, required { throw WorkbookError.notAWorkbook("thiếu \(path) / \(path) is missing") }
+        return outcome != .absent
     }
 }

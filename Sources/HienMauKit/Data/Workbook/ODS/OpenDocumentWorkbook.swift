@@ -120,29 +120,10 @@ struct OpenDocumentWorkbook {
     private static func inflate(
         _ archive: Archive, _ path: String, limit: Int, ratio: Int, _ body: (XMLBytes) throws -> Bool
     ) throws -> Bool {
-        guard let entry = archive[path] else {
-            throw WorkbookError.notAnOpenDocument("thiếu \(path) / \(path) is missing")
-        }
-        let bound = min(
-            limit, max(1 << 20, entry.compressedSize > 0 ? Int(clamping: entry.compressedSize) * ratio : limit))
-        var total = 0
-        struct Stop: Error {}
-        do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
-                total += data.count
-                if total > bound { throw WorkbookError.tooLarge(part: path, limit: bound) }
-                guard try data.withUnsafeBytes({ try body($0.bindMemory(to: UInt8.self)) }) else { throw Stop() }
-            }
-        } catch is Stop {
-            return false
-        } catch let error as WorkbookError {
-            throw error
-        } catch let error as XMLPushParser.Failure {
-            throw error
-        } catch {
-            throw WorkbookError.notAnOpenDocument("\(path): \(error)")
-        }
-        return true
+        let outcome = try ArchivePart.inflate(
+            archive, path, limit: limit, ratio: ratio, unreadable: WorkbookError.notAnOpenDocument, body)
+        if outcome == .absent { throw WorkbookError.notAnOpenDocument("thiếu \(path) / \(path) is missing") }
+        return outcome == .finished
     }
 }
 

@@ -1,0 +1,41 @@
+import ZIPFoundation
+
+/// One part of a workbook's zip archive (`.xlsx` and `.ods` alike), inflated
+/// in chunks and bounded: a real workbook of a million rows is about 150 MB
+/// of XML, a zip bomb is far more.
+enum ArchivePart {
+    enum Outcome {
+        case absent, stopped, finished
+    }
+
+    private struct Stop: Error {}
+
+    /// Calls `body` with the part's bytes in chunks while it returns true. A
+    /// part that inflates past `limit`, or past `ratio` times its stored size,
+    /// is refused; any other failure of the archive is `unreadable`'s error.
+    static func inflate(
+        _ archive: Archive, _ path: String, limit: Int, ratio: Int, unreadable: (String) -> WorkbookError,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool
+    ) throws -> Outcome {
+        guard let entry = archive[path] else { return .absent }
+        let bound = min(
+            limit, max(1 << 20, entry.compressedSize > 0 ? Int(clamping: entry.compressedSize) * ratio : limit))
+        var total = 0
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
+                total += data.count
+                if total > bound { throw WorkbookError.tooLarge(part: path, limit: bound) }
+                guard try data.withUnsafeBytes({ try body($0.bindMemory(to: UInt8.self)) }) else { throw Stop() }
+            }
+        } catch is Stop {
+            return .stopped
+        } catch let error as WorkbookError {
+            throw error
+        } catch let error as XMLPushParser.Failure {
+            throw error
+        } catch {
+            throw unreadable("\(path): \(error)")
+        }
+        return .finished
+    }
+}
