@@ -263,3 +263,21 @@ struct CountingSink: DonationRowSink {
     mutating func add(_ row: DonationRow) { rows += 1 }
     mutating func reserve(rows: Int) {}
 }
+
+/// The awards are published too: a control character in one of their texts is an error at its cell.
+@Suite struct HonoursControlTests {
+    @Test func aControlCharacterInAnAwardIsLocated() {
+        let csv = "recipient,kind,award,issuer,year\nĐoàn\u{0}Thanh niên,collective,Bằng khen,UBND tỉnh,2020\n"
+        var diagnostics = Diagnostics()
+        let honours = HonoursTable.parse(Array(csv.utf8), file: "h.csv", diagnostics: &diagnostics)
+        #expect(honours.isEmpty)
+        #expect(
+            DiagnosticPrinter(language: .en).format(diagnostics)
+                == "h.csv:2:1: error: control character U+0000 is not allowed in the recipient cell (character 5 of the cell)\nĐoàn␀Thanh niên,collective,Bằng khen,UBND tỉnh,2020\n^\nhint: delete it (it usually comes in when copying from Word, Excel or a web page)\n"
+        )
+        #expect(
+            DiagnosticPrinter(language: .vi).format(diagnostics)
+                == "h.csv:2:1: lỗi: ký tự điều khiển U+0000 không được có trong ô recipient (ký tự thứ 5 của ô)\nĐoàn␀Thanh niên,collective,Bằng khen,UBND tỉnh,2020\n^\ngợi ý: xoá ký tự đó (thường lẫn vào khi chép từ Word, Excel hay một trang web)\n"
+        )
+    }
+}

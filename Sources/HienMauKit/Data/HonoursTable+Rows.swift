@@ -45,10 +45,22 @@ extension HonoursTable {
 
         func value(_ name: String) -> String { line.field(index[name]!).trimmed }
 
-        func error(_ name: String, _ message: Message, diagnostics: inout Diagnostics) {
+        func error(_ name: String, _ message: Message, hint: Message? = nil, diagnostics: inout Diagnostics) {
             diagnostics.error(
                 line.location(file: file, field: index[name]!), line.placed(message, field: index[name]!),
-                line: line.text)
+                hint: hint, line: line.text.map(CellControls.shown))
+        }
+
+        /// A control character in a text that is published is an error, as in the donations.
+        func controls(diagnostics: inout Diagnostics) -> Bool {
+            var found = false
+            for name in ["recipient", "award", "issuer"] {
+                guard let (scalar, character) = CellControls.first(in: line.field(index[name]!)) else { continue }
+                let (message, hint) = CellControls.message(scalar, character: character, column: name)
+                error(name, message, hint: hint, diagnostics: &diagnostics)
+                found = true
+            }
+            return found
         }
 
         /// The award, or nil when a cell is wrong (each wrong cell is reported).
@@ -75,7 +87,10 @@ extension HonoursTable {
                 error(
                     "recipient", Message(vi: "thiếu người nhận", en: "recipient is empty"), diagnostics: &diagnostics)
             }
-            guard let kind, let year, (1900...2100).contains(year), !value("recipient").isEmpty else { return nil }
+            let controls = controls(diagnostics: &diagnostics)
+            guard let kind, let year, (1900...2100).contains(year), !value("recipient").isEmpty, !controls else {
+                return nil
+            }
             return Honour(
                 recipient: value("recipient").precomposedStringWithCanonicalMapping, kind: kind,
                 award: value("award"), issuer: value("issuer"), year: year)
