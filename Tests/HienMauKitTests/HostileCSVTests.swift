@@ -281,3 +281,19 @@ struct CountingSink: DonationRowSink {
         )
     }
 }
+
+/// Found by the fuzz target: a no-break space was kept by the quick path and
+/// made a space by the careful one, so one site (or donor) could be counted
+/// as two, depending on which path read each row.
+@Suite struct NoBreakSpaceTests {
+    @Test(arguments: ["H\u{A0}N", "H\u{A0} N", "H \u{A0}N"])
+    func aNoBreakSpaceIsReadAsASpaceByBothPaths(_ site: String) {
+        let rows = ColumnParserTests.bothPaths(
+            ColumnParserTests.header + "hn-2023,2023-08-04,\(site),An,A1,P1,350,O+,,yes\n"
+                + "hn-2023,2023-08-04,H N,An,A1,P1,350,O+,,yes\n")
+        #expect(rows.count == 2)
+        #expect(rows[0].quick == nil, "the quick path leaves it to the careful one")
+        let careful = rows[0].careful
+        #expect(careful != nil && careful?.site == rows[1].quick?.site, "the same site as \"H N\"")
+    }
+}

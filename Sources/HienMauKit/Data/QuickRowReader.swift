@@ -81,6 +81,8 @@ struct QuickRowReader {
                 i += 1
                 continue
             }
+            // U+0085 and U+00A0 are white space the careful path collapses into a space.
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 { return false }
             if b < 0xCC || (0x80...0xBF).contains(b) {
                 i += 1
                 continue

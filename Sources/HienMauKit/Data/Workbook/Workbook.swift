@@ -84,7 +84,10 @@ struct Workbook {
     /// The sheet's merged ranges in the order of their first row, read through an archive of
     /// their own (an `Archive` is not shared between threads).
     private static func mergedRanges(url: URL, sheet: Sheet, limits: Limits) throws -> [CellRange] {
-        guard let archive = try? Archive(url: url, accessMode: .read) else {
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
             throw WorkbookError.notAWorkbook("không phải tệp nén zip / not a zip archive")
         }
         var scanner = MergedRangeScanner()
