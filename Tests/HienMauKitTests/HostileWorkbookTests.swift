@@ -143,6 +143,20 @@ import ZIPFoundation
         #expect(error.message.en.hasPrefix("the workbook's part xl/worksheets/sheet1.xml is damaged"))
     }
 
+    /// Found by the fuzz target: an archive whose entry claims a stored size
+    /// near 2^64 made the bound on its inflating overflow, a trap.
+    @Test func aStoredSizeNear2To64IsNotBelieved() {
+        let url = Fixtures.fuzz.appendingPathComponent("workbook-claimed-size-near-2-64.xlsx")
+        var diagnostics = Diagnostics()
+        var builder = FigureBuilder(
+            campaigns: [FigureBuilder.CampaignInfo(id: "hn-2023", targetUnits: nil)], milestones: [5],
+            consentDefault: false)
+        DonationTable.readWorkbook(
+            url: url, context: DonationTable.Context(file: "d.xlsx", campaignIDs: ["hn-2023"]),
+            diagnostics: &diagnostics, into: &builder)
+        #expect(diagnostics.errorCount == 1)
+    }
+
     @Test func aFileThatIsNoZipNamesTheFix() throws {
         let temp = TempFolder()
         temp.write("donations.xlsx", "PK\u{3}\u{4} not really")

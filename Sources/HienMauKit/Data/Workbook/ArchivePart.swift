@@ -18,8 +18,10 @@ enum ArchivePart {
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool
     ) throws -> Outcome {
         guard let entry = archive[path] else { return .absent }
-        let bound = min(
-            limit, max(1 << 20, entry.compressedSize > 0 ? Int(clamping: entry.compressedSize) * ratio : limit))
+        // The size the archive claims is not believed: a damaged one can claim near 2^64 bytes.
+        let stored = Int(clamping: entry.compressedSize)
+        let byRatio = stored > 0 && stored <= limit / max(ratio, 1) ? stored * ratio : limit
+        let bound = min(limit, max(1 << 20, byRatio))
         var total = 0
         do {
             _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
