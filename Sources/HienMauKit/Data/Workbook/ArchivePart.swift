@@ -1,3 +1,4 @@
+import Foundation
 import ZIPFoundation
 
 /// One part of a workbook's zip archive (`.xlsx` and `.ods` alike), inflated
@@ -9,6 +10,15 @@ enum ArchivePart {
     }
 
     private struct Stop: Error {}
+
+    /// The archive at `url`, opened for reading; a file that is no zip is `unreadable`'s error.
+    static func open(_ url: URL, unreadable: (String) -> WorkbookError) throws -> Archive {
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw unreadable("không phải tệp nén zip / not a zip archive")
+        }
+    }
 
     /// Calls `body` with the part's bytes in chunks while it returns true. A
     /// part that inflates past `limit`, or past `ratio` times its stored size,

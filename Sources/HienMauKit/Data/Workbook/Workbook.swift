@@ -34,12 +34,7 @@ struct Workbook {
     private let limits: Limits
 
     init(url: URL, limits: Limits = Limits()) throws {
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw WorkbookError.notAWorkbook("không phải tệp nén zip / not a zip archive")
-        }
+        let archive = try ArchivePart.open(url, unreadable: WorkbookError.notAWorkbook)
         self.url = url
         self.archive = archive
         self.limits = limits
@@ -84,12 +79,7 @@ struct Workbook {
     /// The sheet's merged ranges in the order of their first row, read through an archive of
     /// their own (an `Archive` is not shared between threads).
     private static func mergedRanges(url: URL, sheet: Sheet, limits: Limits) throws -> [CellRange] {
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw WorkbookError.notAWorkbook("không phải tệp nén zip / not a zip archive")
-        }
+        let archive = try ArchivePart.open(url, unreadable: WorkbookError.notAWorkbook)
         var scanner = MergedRangeScanner()
         try inflate(archive, sheet.path, limit: limits.sheetBytes, ratio: limits.ratio, required: true) {
             scanner.feed($0)

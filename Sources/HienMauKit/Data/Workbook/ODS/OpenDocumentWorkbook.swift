@@ -23,12 +23,7 @@ struct OpenDocumentWorkbook {
     private let limits: Limits
 
     init(url: URL, limits: Limits = Limits()) throws {
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw WorkbookError.notAnOpenDocument("không phải tệp nén zip / not a zip archive")
-        }
+        let archive = try ArchivePart.open(url, unreadable: WorkbookError.notAnOpenDocument)
         self.archive = archive
         self.limits = limits
         try Self.checkKind(archive, limits: limits)
