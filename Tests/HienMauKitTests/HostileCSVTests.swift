@@ -297,3 +297,31 @@ struct CountingSink: DonationRowSink {
         #expect(careful != nil && careful?.site == rows[1].quick?.site, "the same site as \"H N\"")
     }
 }
+
+/// A file of NUL bytes is no text at all: it is not told it looks like UTF-16.
+@Suite struct NULFileTests {
+    func messages(_ bytes: [UInt8]) -> String {
+        var diagnostics = Diagnostics()
+        var builder = FigureBuilder(
+            campaigns: [.init(id: "hn-2023", targetUnits: nil)], milestones: [2], consentDefault: false)
+        DonationTable.read(
+            bytes: bytes, context: .init(file: "d.csv", campaignIDs: ["hn-2023"]), diagnostics: &diagnostics,
+            into: &builder)
+        return DiagnosticPrinter(language: .en).format(diagnostics)
+    }
+
+    @Test func aFileOfNULsIsNoText() {
+        #expect(
+            messages(Array(repeating: 0, count: 10_000))
+                == "d.csv:1:1: error: the file is NUL bytes through and through: it is not text saved from a spreadsheet\nhint: if it is a workbook, name it donations.xlsx (or .ods); otherwise save the sheet as CSV UTF-8\n"
+        )
+    }
+
+    @Test func utf16WithoutItsMarkIsStillToldSo() {
+        let text = "campaign,date,site,donor\nhn-2023,2023-08-04,Trụ sở,An\n"
+        let bytes = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(
+            messages(bytes).hasPrefix(
+                "d.csv:1:1: error: the file looks like UTF-16 (Excel's \"Unicode Text\"), not UTF-8"))
+    }
+}

@@ -64,7 +64,7 @@ struct CSVRecordSource: RecordSource {
                 head = Array(chunk.prefix(1 << 16))
                 reader = Self.reader(forFirstChunk: chunk)
                 guard reader != nil else {
-                    failure = TextEncoding.utf16Diagnostic(file: file)
+                    failure = TextEncoding.nulDiagnostic(chunk, file: file) ?? TextEncoding.utf16Diagnostic(file: file)
                     stopped = true
                     return false
                 }

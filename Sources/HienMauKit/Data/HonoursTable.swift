@@ -87,8 +87,8 @@ public enum HonoursTable {
     /// The file's records, header first; nil after a reported problem.
     private static func records(in bytes: [UInt8], file: String, diagnostics: inout Diagnostics) -> [CSVReader.Record]?
     {
-        if TextEncoding.looksUTF16(bytes) {
-            diagnostics.append(TextEncoding.utf16Diagnostic(file: file))
+        if let nuls = TextEncoding.nulDiagnostic(bytes, file: file) {
+            diagnostics.append(nuls)
             return nil
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
