@@ -83,6 +83,32 @@ import Testing
         try RecordFixtureTests().checkFigures(result.files, campaigns: campaigns, named: named, name: kind)
     }
 
+    /// A records' workbook whose one sheet holds awards is told so, not that its awards sheet has no header.
+    @Test func aRecordsWorkbookOfAwardsOnlyIsToldSo() throws {
+        let hostile = HostileWorkbookTests()
+        let temp = TempFolder()
+        let row = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Người được khen</t></is></c></row>"
+        var parts = hostile.parts(sheet: HostileWorkbookTests.sheet(row))
+        parts["xl/workbook.xml"] = Array(
+            HostileWorkbookTests.workbookXML.replacingOccurrences(of: "Số liệu", with: "Khen thưởng").utf8)
+        let url = try hostile.workbook(parts, in: temp)
+        var diagnostics = Diagnostics()
+        var builder = FigureBuilder(
+            campaigns: [.init(id: "hn-2023", targetUnits: nil)], milestones: [5], consentDefault: false)
+        let awards = DonationTable.readWorkbook(
+            url: url, context: .init(file: "d.xlsx", campaignIDs: ["hn-2023"]), diagnostics: &diagnostics,
+            into: &builder)
+        #expect(awards.count == 1)
+        #expect(
+            DiagnosticPrinter(language: .en).format(diagnostics)
+                == "d.xlsx:1:1: error: the donations workbook holds only awards (\"Khen thưởng\"), no sheet of donations\nhint: add the donations' sheet; if the file is only for the awards, name it honours.xlsx (or .ods)\n"
+        )
+        #expect(
+            DiagnosticPrinter(language: .vi).format(diagnostics)
+                == "d.xlsx:1:1: lỗi: bảng tính số liệu hiến máu chỉ có trang khen thưởng (\"Khen thưởng\"), không có trang số liệu nào\ngợi ý: thêm trang số liệu hiến máu; nếu tệp chỉ để ghi khen thưởng, đặt tên nó là honours.xlsx (hoặc .ods)\n"
+        )
+    }
+
     @Test func honoursCSVAndHonoursXLSXIsAnError() throws {
         let result = try build([("honours.xlsx", "honours.xlsx")], replacing: [])
         #expect(

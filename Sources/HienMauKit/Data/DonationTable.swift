@@ -19,6 +19,8 @@ public struct DonationTable {
         public var periods: [String: ClosedRange<Day>]
         /// The workbook's sheets by index (`RawRecord.sheet`), for messages; empty for a CSV.
         var sheetNames: [String] = []
+        /// The sheets that hold awards, by index: not read for donations, not named as sheets without a table.
+        var awardSheets: Set<Int> = []
         /// The CSV's encoding when it is not UTF-8 (`site.yml` `data_encoding`), as iconv names it.
         public var encoding: String?
 
@@ -101,6 +103,7 @@ public struct DonationTable {
         let awards = readAwards(in: workbook, file: context.file, diagnostics: &diagnostics)
         var source = WorkbookRecordSource(file: context.file, workbook: workbook)
         source.skipped = awards.skipped
+        context.awardSheets = awards.skipped
         // Parsing the sheets' XML is the longest step: it gets a thread of its own, the row maker another.
         read(
             source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,

@@ -55,6 +55,17 @@ enum LayoutMessages {
             en: "no sheet of the workbook has a header row it can read (sheets: \(names))")
     }
 
+    static func onlyAwards(_ sheets: [String]) -> Message {
+        let names = sheets.map { "\"\($0)\"" }.joined(separator: ", ")
+        return Message(
+            vi: "bảng tính số liệu hiến máu chỉ có trang khen thưởng (\(names)), không có trang số liệu nào",
+            en: "the donations workbook holds only awards (\(names)), no sheet of donations")
+    }
+
+    static let onlyAwardsHint = Message(
+        vi: "thêm trang số liệu hiến máu; nếu tệp chỉ để ghi khen thưởng, đặt tên nó là honours.xlsx (hoặc .ods)",
+        en: "add the donations' sheet; if the file is only for the awards, name it honours.xlsx (or .ods)")
+
     static let noSheetHasAHeaderHint = Message(
         vi:
             "dòng tiêu đề cần các cột campaign, date, site, donor, volume_ml, hoặc tên tiếng Việt của chúng: Chiến dịch, Ngày, Điểm hiến, Họ và tên, Lượng máu (ml)",

@@ -110,9 +110,17 @@ extension RowMaker {
     mutating func reportSheets() {
         let location = SourceLocation(file: context.file, line: 1, column: 1)
         guard tablesRead > 0 else {
-            diagnostics.error(
-                location, LayoutMessages.noSheetHasAHeader(context.sheetNames),
-                hint: LayoutMessages.noSheetHasAHeaderHint)
+            let names = context.sheetNames.indices.map {
+                (name: context.sheetNames[$0], awards: context.awardSheets.contains($0))
+            }
+            let others = names.filter { !$0.awards }.map(\.name)
+            if others.isEmpty, !names.isEmpty {
+                diagnostics.error(
+                    location, LayoutMessages.onlyAwards(names.map(\.name)), hint: LayoutMessages.onlyAwardsHint)
+            } else {
+                diagnostics.error(
+                    location, LayoutMessages.noSheetHasAHeader(others), hint: LayoutMessages.noSheetHasAHeaderHint)
+            }
             return
         }
         if !skippedSheets.isEmpty {

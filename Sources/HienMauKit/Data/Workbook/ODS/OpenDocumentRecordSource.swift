@@ -69,6 +69,7 @@ extension DonationTable {
         let awards = readAwards(in: workbook, file: context.file, diagnostics: &diagnostics)
         var source = OpenDocumentRecordSource(file: context.file, workbook: workbook)
         source.skipped = awards.skipped
+        context.awardSheets = awards.skipped
         read(
             source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,
             progress: progress)
