@@ -62,12 +62,12 @@ struct CSVRecordSource: RecordSource {
         chunks { chunk in
             if reader == nil {
                 head = Array(chunk.prefix(1 << 16))
-                reader = Self.reader(forFirstChunk: chunk)
-                guard reader != nil else {
-                    failure = TextEncoding.nulDiagnostic(chunk, file: file) ?? TextEncoding.utf16Diagnostic(file: file)
+                if let nuls = TextEncoding.nulDiagnostic(chunk, file: file) {
+                    failure = nuls
                     stopped = true
                     return false
                 }
+                reader = Self.reader(forFirstChunk: chunk)
             }
             do { try reader!.feedRaw(chunk, emit: emit) } catch { stop(error) }
             return !stopped
@@ -81,9 +81,8 @@ struct CSVRecordSource: RecordSource {
     }
 
     /// The CSV reader for a file whose first chunk is `bytes`, with the
-    /// delimiter that chunk uses; nil when the file is UTF-16.
-    static func reader(forFirstChunk bytes: UnsafeBufferPointer<UInt8>) -> CSVReader? {
-        guard !TextEncoding.looksUTF16(bytes) else { return nil }
+    /// delimiter that chunk uses.
+    static func reader(forFirstChunk bytes: UnsafeBufferPointer<UInt8>) -> CSVReader {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : Array(bytes)
         return CSVReader(delimiter: DonationHeader.detectDelimiter(body))
     }

@@ -98,12 +98,23 @@ public struct DonationTable {
             diagnostics.append(WorkbookError.notAWorkbook("\(error)").diagnostic(file: context.file))
             return []
         }
-        var context = context
-        context.sheetNames = workbook.sheets.map(\.name)
         let awards = readAwards(in: workbook, file: context.file, diagnostics: &diagnostics)
-        var source = WorkbookRecordSource(file: context.file, workbook: workbook)
-        source.skipped = awards.skipped
+        return read(
+            sheets: WorkbookRecordSource(file: context.file, workbook: workbook), named: workbook.sheets.map(\.name),
+            awards: awards,
+            context: context, diagnostics: &diagnostics, into: &builder, threads: threads, progress: progress)
+    }
+
+    /// The records of a workbook's sheets, its awards sheets left out and returned.
+    static func read<Source: SheetRecordSource, Sink: DonationRowSink>(
+        sheets source: Source, named names: [String], awards: (skipped: Set<Int>, sheets: [AwardsSheet]),
+        context: Context, diagnostics: inout Diagnostics, into builder: inout Sink, threads: Int,
+        progress: ((Int) -> Void)?
+    ) -> [AwardsSheet] {
+        var (source, context) = (source, context)
+        context.sheetNames = names
         context.awardSheets = awards.skipped
+        source.skipped = awards.skipped
         // Parsing the sheets' XML is the longest step: it gets a thread of its own, the row maker another.
         read(
             source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,

@@ -15,6 +15,12 @@ protocol RecordSource {
     mutating func readRecords(_ take: (RawRecord) -> Bool) -> Diagnostic?
 }
 
+/// A workbook as a record source: its sheets of awards are left out.
+protocol SheetRecordSource: RecordSource {
+    /// Sheets that are not donations (the awards, `AwardsSheet`), by index: not read.
+    var skipped: Set<Int> { get set }
+}
+
 /// One record as byte ranges, valid only while the source's `take` runs.
 /// Every cell has been checked to be UTF-8.
 ///

@@ -22,11 +22,6 @@ enum TextEncoding {
         vi: "nếu đó là bảng tính, đặt tên donations.xlsx (hoặc .ods); nếu không, lưu trang số liệu dạng CSV UTF-8",
         en: "if it is a workbook, name it donations.xlsx (or .ods); otherwise save the sheet as CSV UTF-8")
 
-    /// True when the first bytes are UTF-16 (a BOM or many NULs).
-    static func looksUTF16(_ bytes: some Collection<UInt8>) -> Bool {
-        nulDiagnostic(bytes, file: "") != nil
-    }
-
     /// The error for a file whose first bytes hold many NULs: UTF-16 without
     /// a BOM when they fall on one side of each pair of bytes (the high byte
     /// of Latin letters), a binary when they fall on both; nil for text.
@@ -46,9 +41,5 @@ enum TextEncoding {
             return Diagnostic(.error, at: location, binaryMessage, hint: binaryHint)
         }
         return Diagnostic(.error, at: location, utf16Message, hint: saveHint)
-    }
-
-    static func utf16Diagnostic(file: String) -> Diagnostic {
-        Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), utf16Message, hint: saveHint)
     }
 }

@@ -25,25 +25,24 @@ struct WarningLimit {
 
     /// The closing warning, when some were left out: `what` names the kind in a few words.
     func summary(file: String, what: Message) -> Diagnostic? {
-        guard let line = firstLeftOut else { return nil }
-        let more = count - Self.limit
-        return Diagnostic(
-            .warning, at: SourceLocation(file: file, line: line, column: 1),
-            Message(
-                vi:
-                    "còn \(VietnameseFormat.integer(more)) cảnh báo khác cùng loại: \(what.vi) (chỉ hiện \(Self.limit) cảnh báo đầu)",
-                en: "\(more) more warnings of this kind: \(what.en) (only the first \(Self.limit) are shown)"))
+        closing(.warning, words: ("cảnh báo", "warnings"), file: file, what: what)
     }
 
     /// The closing error for errors of one kind counted past the limit.
     func errorSummary(file: String, what: Message) -> Diagnostic? {
+        closing(.error, words: ("lỗi", "errors"), file: file, what: what)
+    }
+
+    private func closing(
+        _ severity: Diagnostic.Severity, words: (vi: String, en: String), file: String, what: Message
+    ) -> Diagnostic? {
         guard let line = firstLeftOut else { return nil }
         let more = count - Self.limit
         return Diagnostic(
-            .error, at: SourceLocation(file: file, line: line, column: 1),
+            severity, at: SourceLocation(file: file, line: line, column: 1),
             Message(
                 vi:
-                    "còn \(VietnameseFormat.integer(more)) lỗi khác cùng loại: \(what.vi) (chỉ hiện \(Self.limit) lỗi đầu)",
-                en: "\(more) more errors of this kind: \(what.en) (only the first \(Self.limit) are shown)"))
+                    "còn \(VietnameseFormat.integer(more)) \(words.vi) khác cùng loại: \(what.vi) (chỉ hiện \(Self.limit) \(words.vi) đầu)",
+                en: "\(more) more \(words.en) of this kind: \(what.en) (only the first \(Self.limit) are shown)"))
     }
 }

@@ -12,6 +12,8 @@ final class MergesAlongside {
     private let emit: (WorkbookRow) -> Void
     private var filler: MergeFiller?
     private var held: [WorkbookRow] = []
+    /// The scan failed: no row of the sheet goes on, and `finish` throws.
+    private var refused = false
 
     init(scan: @escaping () -> Result<[CellRange], Error>, emit: @escaping (WorkbookRow) -> Void) {
         self.scan = ThreadedStep(scan)
@@ -40,9 +42,9 @@ final class MergesAlongside {
 
     private func start(_ ranges: Result<[CellRange], Error>) {
         guard case .success(let ranges) = ranges else {
-            // The sheet is refused in `finish`: no row of it goes on.
             filler = MergeFiller(ranges: [])
             held = []
+            refused = true
             return
         }
         filler = MergeFiller(ranges: ranges)
@@ -51,7 +53,7 @@ final class MergesAlongside {
     }
 
     private func pass(_ row: WorkbookRow) {
-        guard case .success = scan.poll() else { return }
+        guard !refused else { return }
         var row = row
         filler!.fill(&row)
         emit(row)

@@ -102,16 +102,15 @@ struct SheetReader {
         let column = cell.column
         switch type {
         case .shared:
-            let found = raw.integer.flatMap { index in
-                context.sharedStrings.withText(index) { shared in
-                    if !shared.isEmpty { row.append(column: column, kind: .text, bytes: shared) }
-                }
-            }
-            if found == nil {
+            guard let index = raw.integer, index < context.sharedStrings.count else {
                 problem(
                     Message(
                         vi: "ô trỏ tới chuỗi dùng chung số \(raw.string), tệp không có chuỗi đó",
                         en: "the cell refers to shared string \(raw.string), which the file does not have"))
+                return
+            }
+            _ = context.sharedStrings.withText(index) { shared in
+                if !shared.isEmpty { row.append(column: column, kind: .text, bytes: shared) }
             }
         case .inline, .formulaText: row.append(column: column, kind: .text, bytes: raw)
         case .bool: row.append(column: column, value: .bool(raw.equals("1") || raw.equals("true")))

@@ -6,7 +6,7 @@ import Foundation
 /// the same row maker and column parsers read it as they read a CSV. A
 /// record's `sheet` says which sheet it is on; its line is the sheet's row
 /// number and field i is column i + 1.
-struct WorkbookRecordSource: RecordSource {
+struct WorkbookRecordSource: SheetRecordSource {
     let file: String
     let workbook: Workbook
     /// Sheets that are not donations (the awards, `AwardsSheet`), by index: not read.

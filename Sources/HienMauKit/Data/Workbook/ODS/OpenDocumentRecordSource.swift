@@ -4,7 +4,7 @@ import Foundation
 /// `.xlsx`: every sheet in tab order, each row a record whose fields are the
 /// sheet's columns from A, as text. The sheets are all in one part of the
 /// file, so they are read in one pass; a record's `sheet` says which one it is on.
-struct OpenDocumentRecordSource: RecordSource {
+struct OpenDocumentRecordSource: SheetRecordSource {
     let file: String
     let workbook: OpenDocumentWorkbook
     /// Sheets that are not donations (the awards), by index: not read.
@@ -64,15 +64,10 @@ extension DonationTable {
             diagnostics.append(WorkbookError.notAnOpenDocument("\(error)").diagnostic(file: context.file))
             return []
         }
-        var context = context
-        context.sheetNames = workbook.sheets
         let awards = readAwards(in: workbook, file: context.file, diagnostics: &diagnostics)
-        var source = OpenDocumentRecordSource(file: context.file, workbook: workbook)
-        source.skipped = awards.skipped
-        context.awardSheets = awards.skipped
-        read(
-            source, context: context, diagnostics: &diagnostics, into: &builder, threads: threads, splitting: true,
-            progress: progress)
-        return awards.sheets
+        return read(
+            sheets: OpenDocumentRecordSource(file: context.file, workbook: workbook), named: workbook.sheets,
+            awards: awards,
+            context: context, diagnostics: &diagnostics, into: &builder, threads: threads, progress: progress)
     }
 }
